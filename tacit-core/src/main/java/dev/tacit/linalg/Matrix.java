@@ -1,0 +1,384 @@
+package dev.tacit.linalg;
+
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+
+/**
+ * A dense, row-major {@code rows×cols} matrix of doubles whose storage belongs to a {@link Backend}
+ * (off-heap for native OpenBLAS, on the heap for pure Java).
+ *
+ * <p>Methods named as verbs modify {@code this} in place and say so; products write into an output
+ * matrix given by the caller so that training loops allocate nothing per step. Matrices of different
+ * backends must not be mixed in one operation.
+ */
+public final class Matrix implements LinearOperand {
+
+    /** Products with at least this many multiply-adds are split by rows over the worker threads. */
+    private static final long PARALLEL_FLOPS = 400_000L;
+
+    private final Backend backend;
+    private final int rows;
+    private final int cols;
+    private final DoubleBuffer data;
+
+    private Matrix(Backend backend, int rows, int cols, DoubleBuffer data) {
+        this.backend = backend;
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /**
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @return a zero matrix on the JVM's backend
+     */
+    public static Matrix zeros(int rows, int cols) {
+        return zeros(Backends.get(), rows, cols);
+    }
+
+    /**
+     * @param backend the backend that owns the storage
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @return a zero matrix
+     */
+    public static Matrix zeros(Backend backend, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative matrix size " + rows + "x" + cols);
+        }
+        long size = (long) rows * cols;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("matrix too large: " + rows + "x" + cols);
+        }
+        return new Matrix(backend, rows, cols, backend.allocate((int) size));
+    }
+
+    /** @return the n×n identity on the JVM's backend */
+    public static Matrix identity(int n) {
+        Matrix m = zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            m.set(i, i, 1.0);
+        }
+        return m;
+    }
+
+    /**
+     * @param values row-major entries (not modified; copied)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return a matrix on the JVM's backend
+     */
+    public static Matrix fromRowMajor(int rows, int cols, double[] values) {
+        return fromRowMajor(Backends.get(), rows, cols, values);
+    }
+
+    /** As {@link #fromRowMajor(int, int, double[])} on a given backend. */
+    public static Matrix fromRowMajor(Backend backend, int rows, int cols, double[] values) {
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException("expected " + rows * cols + " values, got " + values.length);
+        }
+        Matrix m = zeros(backend, rows, cols);
+        m.data.put(0, values);
+        return m;
+    }
+
+    /** @param rowsOfValues a rectangular array (not modified) @return a matrix on the JVM's backend */
+    public static Matrix of(double[][] rowsOfValues) {
+        int r = rowsOfValues.length;
+        int c = r == 0 ? 0 : rowsOfValues[0].length;
+        Matrix m = zeros(r, c);
+        for (int i = 0; i < r; i++) {
+            if (rowsOfValues[i].length != c) {
+                throw new IllegalArgumentException("ragged array: row " + i + " has " + rowsOfValues[i].length
+                        + " entries, expected " + c);
+            }
+            m.data.put(i * c, rowsOfValues[i]);
+        }
+        return m;
+    }
+
+    /**
+     * @param newRows rows of the view
+     * @param newCols columns of the view, newRows·newCols = size()
+     * @return a view of the same storage with another shape (row-major reshape); writes are shared
+     */
+    public Matrix reshape(int newRows, int newCols) {
+        if ((long) newRows * newCols != size()) {
+            throw new IllegalArgumentException("cannot reshape " + rows + "x" + cols + " to " + newRows + "x" + newCols);
+        }
+        return new Matrix(backend, newRows, newCols, data);
+    }
+
+    /** @return the backend owning this matrix */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** @return number of rows */
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    /** @return number of columns */
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    /** @return rows·cols */
+    public int size() {
+        return rows * cols;
+    }
+
+    /** Raw storage, for this package's kernels only. */
+    DoubleBuffer buffer() {
+        return data;
+    }
+
+    /** @return entry (i, j) */
+    public double get(int i, int j) {
+        return data.get(i * cols + j);
+    }
+
+    /** Sets entry (i, j). Modifies this. */
+    public void set(int i, int j, double v) {
+        data.put(i * cols + j, v);
+    }
+
+    /** @return entry at row-major index {@code k} */
+    public double getFlat(int k) {
+        return data.get(k);
+    }
+
+    /** Sets the entry at row-major index {@code k}. Modifies this. */
+    public void setFlat(int k, double v) {
+        data.put(k, v);
+    }
+
+    /** @return a new array with the row-major entries */
+    public double[] toArray() {
+        double[] out = new double[size()];
+        data.get(0, out);
+        return out;
+    }
+
+    /** @return the entries as rows */
+    public double[][] toArray2d() {
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            data.get(i * cols, out[i]);
+        }
+        return out;
+    }
+
+    /** @return an independent copy on the same backend */
+    public Matrix copy() {
+        Matrix m = zeros(backend, rows, cols);
+        m.copyFrom(this);
+        return m;
+    }
+
+    /** Copies the entries of {@code other} (same shape) into this. Modifies this. */
+    public void copyFrom(Matrix other) {
+        requireSameShape(other);
+        if (data.hasArray() && other.data.hasArray()) {
+            System.arraycopy(other.data.array(), other.data.arrayOffset(), data.array(), data.arrayOffset(), size());
+        } else {
+            DoubleBuffer dst = data.duplicate();
+            DoubleBuffer src = other.data.duplicate();
+            src.position(0).limit(size());
+            dst.position(0);
+            dst.put(src);
+        }
+    }
+
+    /**
+     * Copies the entries of {@code other}, which may have a different shape but the same number of
+     * entries, in row-major order (a reshape). Modifies this.
+     */
+    public void copyFromFlat(Matrix other) {
+        if (other.size() != size()) {
+            throw new IllegalArgumentException("size mismatch: " + size() + " vs " + other.size());
+        }
+        DoubleBuffer dst = data.duplicate();
+        DoubleBuffer src = other.data.duplicate();
+        src.position(0).limit(size());
+        dst.position(0);
+        dst.put(src);
+    }
+
+    /** Sets every entry to {@code v}. Modifies this. */
+    public void fill(double v) {
+        for (int k = 0; k < size(); k++) {
+            data.put(k, v);
+        }
+    }
+
+    /** {@code this = alpha·this}. Modifies this. */
+    public void scale(double alpha) {
+        backend.scal(size(), alpha, data);
+    }
+
+    /** {@code this = this + alpha·x} (same shape). Modifies this; x is not modified. */
+    public void addScaled(double alpha, Matrix x) {
+        requireSameShape(x);
+        backend.axpy(size(), alpha, x.data, data);
+    }
+
+    /** @return the Frobenius inner product {@code Σ this_ij·other_ij} */
+    public double dot(Matrix other) {
+        requireSameShape(other);
+        return backend.dot(size(), data, other.data);
+    }
+
+    /** @return {@code ‖this‖²_F} */
+    @Override
+    public double frobeniusNormSquared() {
+        return backend.dot(size(), data, data);
+    }
+
+    /** @return {@code ‖this‖_F} */
+    public double frobeniusNorm() {
+        return Math.sqrt(frobeniusNormSquared());
+    }
+
+    /** @return whether every entry is finite */
+    public boolean isFinite() {
+        for (int k = 0; k < size(); k++) {
+            if (!Double.isFinite(data.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void times(Transpose tb, Matrix b, Matrix out) {
+        multiply(Transpose.NO, this, tb, b, out);
+    }
+
+    @Override
+    public void timesLeft(Transpose ta, Matrix a, Matrix out) {
+        multiply(ta, a, Transpose.NO, this, out);
+    }
+
+    @Override
+    public void copyInto(Matrix out) {
+        out.copyFrom(this);
+    }
+
+    /** @return a new matrix holding {@code thisᵀ} */
+    public Matrix transpose() {
+        Matrix t = zeros(backend, cols, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t.data.put(j * rows + i, data.get(i * cols + j));
+            }
+        }
+        return t;
+    }
+
+    /** @return {@code this·other} as a new matrix */
+    public Matrix times(Matrix other) {
+        Matrix out = zeros(backend, rows, other.cols);
+        multiply(Transpose.NO, this, Transpose.NO, other, out);
+        return out;
+    }
+
+    /** @return {@code this − other} as a new matrix */
+    public Matrix minus(Matrix other) {
+        Matrix out = copy();
+        out.addScaled(-1.0, other);
+        return out;
+    }
+
+    /**
+     * {@code out = op(a)·op(b)}. Modifies out (which must not alias a or b); a and b are not modified.
+     * Large products are split by rows of {@code out} over the worker threads (deterministically).
+     */
+    public static void multiply(Transpose ta, Matrix a, Transpose tb, Matrix b, Matrix out) {
+        multiply(1.0, ta, a, tb, b, 0.0, out);
+    }
+
+    /**
+     * General product {@code out = alpha·op(a)·op(b) + beta·out}. Modifies out (which must not alias a
+     * or b); a and b are not modified.
+     *
+     * @throws IllegalArgumentException when the shapes do not conform
+     */
+    public static void multiply(double alpha, Transpose ta, Matrix a, Transpose tb, Matrix b, double beta,
+                                Matrix out) {
+        int m = ta == Transpose.NO ? a.rows : a.cols;
+        int k = ta == Transpose.NO ? a.cols : a.rows;
+        int kb = tb == Transpose.NO ? b.rows : b.cols;
+        int n = tb == Transpose.NO ? b.cols : b.rows;
+        if (k != kb || out.rows != m || out.cols != n) {
+            throw new IllegalArgumentException("shape mismatch: op(A) " + m + "x" + k + ", op(B) " + kb + "x" + n
+                    + ", C " + out.rows + "x" + out.cols);
+        }
+        if (out == a || out == b) {
+            throw new IllegalArgumentException("the output of a product must not alias an input");
+        }
+        if (Workers.threads() > 1 && m >= 16 && (long) m * n * k >= PARALLEL_FLOPS) {
+            int half = m / 2;
+            Workers.run(() -> rowBlock(alpha, ta, a, tb, b, beta, out, 0, half),
+                    () -> rowBlock(alpha, ta, a, tb, b, beta, out, half, m));
+        } else {
+            a.backend.gemm(ta, tb, m, n, k, alpha, a.data, a.cols, b.data, b.cols, beta, out.data, out.cols);
+        }
+    }
+
+    /** Rows [from, to) of out = alpha·op(a)·op(b) + beta·out. */
+    private static void rowBlock(double alpha, Transpose ta, Matrix a, Transpose tb, Matrix b, double beta,
+                                 Matrix out, int from, int to) {
+        int n = out.cols;
+        int k = ta == Transpose.NO ? a.cols : a.rows;
+        DoubleBuffer aBlock = slice(a.data, ta == Transpose.NO ? from * a.cols : from);
+        DoubleBuffer cBlock = slice(out.data, from * n);
+        a.backend.gemm(ta, tb, to - from, n, k, alpha, aBlock, a.cols, b.data, b.cols, beta, cBlock, n);
+    }
+
+    private static DoubleBuffer slice(DoubleBuffer buffer, int offset) {
+        if (offset == 0) {
+            return buffer;
+        }
+        return buffer.duplicate().position(offset).slice();
+    }
+
+    /**
+     * @param mode values only, or values and thin factors
+     * @return the singular value decomposition of this (not modified)
+     */
+    public Svd svd(SvdMode mode) {
+        return backend.svd(rows, cols, data, mode);
+    }
+
+    /** @return the singular values of this, non-increasing */
+    public double[] singularValues() {
+        return svd(SvdMode.VALUES).singularValues();
+    }
+
+    private void requireSameShape(Matrix other) {
+        if (other.rows != rows || other.cols != cols) {
+            throw new IllegalArgumentException("shape mismatch: " + rows + "x" + cols + " vs " + other.rows + "x"
+                    + other.cols);
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Matrix ").append(rows).append('x').append(cols);
+        if (size() <= 36) {
+            for (int i = 0; i < rows; i++) {
+                sb.append(i == 0 ? " [" : "; ");
+                double[] row = new double[cols];
+                data.get(i * cols, row);
+                sb.append(Arrays.toString(row));
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tacit.baseline;
+
+import dev.tacit.data.EntrySample;
+import dev.tacit.linalg.Matrix;
+
+/**
+ * Completion: {@code C = {Z : |Z_ij − y_ij| ≤ δ, (i,j) ∈ Ω}}. The projection is closed form: observed
+ * entries of X + U are clipped to [y − δ, y + δ], unobserved entries are free (copied).
+ */
+final class CompletionSplitting extends Splitting {
+
+    private final int[] flat;
+    private final double[] lower;
+    private final double[] upper;
+    private Matrix z;
+    private Matrix next;
+    private final Matrix u;
+    private final Matrix diff;
+
+    /**
+     * @param sample the observations
+     * @param scale divide y and δ by this (normalization)
+     * @param delta δ in the units of y
+     */
+    CompletionSplitting(EntrySample sample, double scale, double delta) {
+        int n1 = sample.rows();
+        int n2 = sample.cols();
+        int m = sample.size();
+        flat = new int[m];
+        lower = new double[m];
+        upper = new double[m];
+        z = Matrix.zeros(n1, n2);
+        for (int k = 0; k < m; k++) {
+            flat[k] = sample.row(k) * n2 + sample.col(k);
+            double y = sample.value(k) / scale;
+            lower[k] = y - delta / scale;
+            upper[k] = y + delta / scale;
+            z.setFlat(flat[k], y);
+        }
+        next = Matrix.zeros(n1, n2);
+        u = Matrix.zeros(n1, n2);
+        diff = Matrix.zeros(n1, n2);
+    }
+
+    @Override
+    Matrix z() {
+        return z;
+    }
+
+    @Override
+    Matrix dual() {
+        return u;
+    }
+
+    @Override
+    void update(Matrix x) {
+        // Z⁺ = Π_C(X⁺ + U)
+        next.copyFrom(x);
+        next.addScaled(1.0, u);
+        for (int k = 0; k < flat.length; k++) {
+            double v = next.getFlat(flat[k]);
+            if (v < lower[k]) {
+                next.setFlat(flat[k], lower[k]);
+            } else if (v > upper[k]) {
+                next.setFlat(flat[k], upper[k]);
+            }
+        }
+        diff.copyFrom(next);
+        diff.addScaled(-1.0, z);
+        changeSq = diff.frobeniusNormSquared();
+        // r = X⁺ − Z⁺, U⁺ = U + r
+        diff.copyFrom(x);
+        diff.addScaled(-1.0, next);
+        primalResidualSq = diff.frobeniusNormSquared();
+        u.addScaled(1.0, diff);
+        Matrix t = z;
+        z = next;
+        next = t;
+        firstBlockSq = x.frobeniusNormSquared();
+        secondBlockSq = z.frobeniusNormSquared();
+        dualSq = u.frobeniusNormSquared();
+    }
+
+    @Override
+    void scaleDuals(double factor) {
+        u.scale(factor);
+    }
+
+    @Override
+    double maxViolation(Matrix x) {
+        double worst = 0;
+        for (int k = 0; k < flat.length; k++) {
+            double v = x.getFlat(flat[k]);
+            worst = Math.max(worst, Math.max(lower[k] - v, v - upper[k]));
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tacit.experiments;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every reproducible experiment by id. */
+public final class ExperimentRegistry {
+
+    private static final Map<String, Experiment> ALL = new LinkedHashMap<>();
+
+    static {
+        register(new Arora2019Completion());
+        register(new Arora2019Sensing());
+        register(new Arora2019Dynamics());
+    }
+
+    private ExperimentRegistry() {
+    }
+
+    private static void register(Experiment e) {
+        ALL.put(e.id(), e);
+    }
+
+    /** @return all experiments in registration order */
+    public static List<Experiment> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    /** @param id experiment id @return the experiment if known */
+    public static Optional<Experiment> find(String id) {
+        return Optional.ofNullable(ALL.get(id));
+    }
+}

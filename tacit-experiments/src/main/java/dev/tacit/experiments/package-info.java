@@ -1,0 +1,6 @@
+/**
+ * Reproductions of published results, one class per result, listed in {@link dev.tacit.experiments.ExperimentRegistry}.
+ * Every run writes {@code results.csv}, {@code history.csv}, {@code provenance.json}, PNG plots and a
+ * self-contained {@code report.html} into its output folder.
+ */
+package dev.tacit.experiments;

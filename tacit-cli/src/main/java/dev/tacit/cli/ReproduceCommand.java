@@ -58,6 +58,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--lr", split = ",", paramLabel = "LR", description = "learning rates, e.g. 1e-3,3e-4")
     List<Double> learningRates;
 
+    @Option(names = "--optimizer", paramLabel = "OPT", description = "gd, grouprmsprop or adam (default: the paper's)")
+    String optimizer;
+
     @Option(names = "--max-iter", paramLabel = "K", description = "iteration budget per run")
     Long maxIterations;
 
@@ -78,9 +81,17 @@ final class ReproduceCommand implements Callable<Integer> {
                 ms.add(Method.parse(m));
             }
         }
+        dev.tacit.optim.OptimizerKind opt = null;
+        if (optimizer != null) {
+            try {
+                opt = dev.tacit.optim.OptimizerKind.parse(optimizer);
+            } catch (IllegalArgumentException ex) {
+                throw new BadInputException("--optimizer: " + ex.getMessage());
+            }
+        }
         Path dir = out != null ? out : Path.of("runs", id + (quick ? "-quick" : ""));
         ExperimentOptions options = new ExperimentOptions(dir, quick, seeds, n, rank, observations, depths, ms,
-                initScales, learningRates, maxIterations, tolerance, logEvery);
+                initScales, learningRates, maxIterations, tolerance, logEvery, opt);
         return run(e, options, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -47,7 +47,7 @@ public final class Arora2019Completion extends AroraGrid {
                 ExperimentOptions.or(o.maxIterations(), Trainer.DEFAULT_MAX_ITERATIONS),
                 ExperimentOptions.or(o.tolerance(), Trainer.DEFAULT_TOLERANCE),
                 ExperimentOptions.or(o.logEvery(), Trainer.DEFAULT_LOG_EVERY),
-                Init.GAUSSIAN, OptimizerKind.GROUP_RMSPROP);
+                Init.GAUSSIAN, ExperimentOptions.or(o.optimizer(), OptimizerKind.GROUP_RMSPROP));
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class Arora2019Dynamics extends AroraGrid {
                 ExperimentOptions.or(o.maxIterations(), q ? 30_000L : 200_000L),
                 ExperimentOptions.or(o.tolerance(), Trainer.DEFAULT_TOLERANCE),
                 ExperimentOptions.or(o.logEvery(), 100),
-                Init.IDENTITY, OptimizerKind.GROUP_RMSPROP);
+                Init.IDENTITY, ExperimentOptions.or(o.optimizer(), OptimizerKind.GROUP_RMSPROP));
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class Arora2019Sensing extends AroraGrid {
                 ExperimentOptions.or(o.maxIterations(), q ? 100_000L : Trainer.DEFAULT_MAX_ITERATIONS),
                 ExperimentOptions.or(o.tolerance(), Trainer.DEFAULT_TOLERANCE),
                 ExperimentOptions.or(o.logEvery(), Trainer.DEFAULT_LOG_EVERY),
-                Init.GAUSSIAN, OptimizerKind.GROUP_RMSPROP);
+                Init.GAUSSIAN, ExperimentOptions.or(o.optimizer(), OptimizerKind.GROUP_RMSPROP));
     }
 
     @Override

@@ -20,21 +20,23 @@ import java.util.List;
  * @param maxIterations iteration budget per run
  * @param tolerance stop at train loss ≤ tolerance (0 = never)
  * @param logEvery logging interval
+ * @param optimizer the optimizer of the factorizations
  */
 public record ExperimentOptions(Path out, boolean quick, List<Long> seeds, Integer n, Integer rank,
                                 List<Integer> observations, List<Integer> depths, List<Method> methods,
                                 List<Double> initScales, List<Double> learningRates, Long maxIterations,
-                                Double tolerance, Integer logEvery) {
+                                Double tolerance, Integer logEvery,
+                                dev.tacit.optim.OptimizerKind optimizer) {
 
     /** @param out output folder @param quick quick mode @return options with every override unset */
     public static ExperimentOptions defaults(Path out, boolean quick) {
-        return new ExperimentOptions(out, quick, null, null, null, null, null, null, null, null, null, null, null);
+        return new ExperimentOptions(out, quick, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** @return a copy with another output folder */
     public ExperimentOptions withOut(Path newOut) {
         return new ExperimentOptions(newOut, quick, seeds, n, rank, observations, depths, methods, initScales,
-                learningRates, maxIterations, tolerance, logEvery);
+                learningRates, maxIterations, tolerance, logEvery, optimizer);
     }
 
     static <T> T or(T value, T fallback) {

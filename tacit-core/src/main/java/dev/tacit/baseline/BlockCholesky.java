@@ -15,7 +15,7 @@ import dev.tacit.linalg.Transpose;
  * each triangular solve into block matrix-vector products. Using the inverses of the diagonal blocks is
  * accurate for the well-conditioned matrices this package factors ({@code I + 𝒜𝒜ᵀ}, all eigenvalues ≥ 1).
  *
- * <p>Cost: p³/6 multiply-adds to factor, p² per {@link #solve}. Not thread-safe (solves use internal
+ * <p>Cost: p³/6 multiply-adds to factor, p² per {@link #solve} or {@link #multiply}. Not thread-safe (solves use internal
  * work vectors).
  */
 final class BlockCholesky {
@@ -37,14 +37,16 @@ final class BlockCholesky {
     private final int size;
     private final int[] offset;
     private final Matrix[][] lower;
+    private final Matrix[] diagonal;
     private final Matrix[] diagonalInverse;
     private final Matrix[] forward;
     private final Matrix[] backward;
 
-    private BlockCholesky(int size, int[] offset, Matrix[][] lower, Matrix[] diagonalInverse) {
+    private BlockCholesky(int size, int[] offset, Matrix[][] lower, Matrix[] diagonal, Matrix[] diagonalInverse) {
         this.size = size;
         this.offset = offset;
         this.lower = lower;
+        this.diagonal = diagonal;
         this.diagonalInverse = diagonalInverse;
         int blocks = offset.length - 1;
         this.forward = new Matrix[blocks];
@@ -86,11 +88,13 @@ final class BlockCholesky {
                 source.fill(i, j, a[i][j]);
             }
         }
+        Matrix[] diag = new Matrix[blocks];
         Matrix[] inv = new Matrix[blocks];
         for (int k = 0; k < blocks; k++) {
             int bk = offset[k + 1] - offset[k];
             double[] d = a[k][k].toArray();
             choleskyInPlace(d, bk, offset[k]);
+            diag[k] = Matrix.fromRowMajor(bk, bk, d);
             inv[k] = Matrix.fromRowMajor(bk, bk, invertLower(d, bk));
             a[k][k] = null;
             for (int i = k + 1; i < blocks; i++) {
@@ -104,7 +108,7 @@ final class BlockCholesky {
                 }
             }
         }
-        return new BlockCholesky(size, offset, a, inv);
+        return new BlockCholesky(size, offset, a, diag, inv);
     }
 
     /** @return p */
@@ -147,6 +151,40 @@ final class BlockCholesky {
             Matrix x = backward[i];
             for (int r = 0; r < x.rows(); r++) {
                 out.setFlat(offset[i] + r, x.getFlat(r));
+            }
+        }
+    }
+
+    /**
+     * Multiplies by the factored matrix: {@code out = S·x = L·(Lᵀ·x)}.
+     *
+     * @param x p×1 (not modified)
+     * @param out p×1, receives S·x (may be the same matrix as x)
+     */
+    void multiply(Matrix x, Matrix out) {
+        int blocks = offset.length - 1;
+        for (int i = 0; i < blocks; i++) {
+            Matrix t = forward[i];
+            for (int r = 0; r < t.rows(); r++) {
+                t.setFlat(r, x.getFlat(offset[i] + r));
+            }
+        }
+        // t = Lᵀ·x: t_i = L_iiᵀ x_i + Σ_{j>i} L_jiᵀ x_j
+        for (int i = 0; i < blocks; i++) {
+            Matrix.multiply(Transpose.YES, diagonal[i], Transpose.NO, forward[i], backward[i]);
+            for (int j = i + 1; j < blocks; j++) {
+                Matrix.multiply(1.0, Transpose.YES, lower[j][i], Transpose.NO, forward[j], 1.0, backward[i]);
+            }
+        }
+        // out = L·t: out_i = L_ii t_i + Σ_{j<i} L_ij t_j
+        for (int i = 0; i < blocks; i++) {
+            Matrix o = forward[i];
+            Matrix.multiply(Transpose.NO, diagonal[i], Transpose.NO, backward[i], o);
+            for (int j = 0; j < i; j++) {
+                Matrix.multiply(1.0, Transpose.NO, lower[i][j], Transpose.NO, backward[j], 1.0, o);
+            }
+            for (int r = 0; r < o.rows(); r++) {
+                out.setFlat(offset[i] + r, o.getFlat(r));
             }
         }
     }

@@ -53,9 +53,13 @@ final class CompletionSplitting extends Splitting {
     }
 
     @Override
-    void update(Matrix x) {
-        // Z⁺ = Π_C(X⁺ + U)
-        next.copyFrom(x);
+    void update(Matrix x, double alpha) {
+        // relaxed X̂ = αX⁺ + (1 − α)Z, kept in diff
+        diff.copyFrom(x);
+        diff.scale(alpha);
+        diff.addScaled(1.0 - alpha, z);
+        // Z⁺ = Π_C(X̂ + U)
+        next.copyFrom(diff);
         next.addScaled(1.0, u);
         for (int k = 0; k < flat.length; k++) {
             double v = next.getFlat(flat[k]);
@@ -65,14 +69,16 @@ final class CompletionSplitting extends Splitting {
                 next.setFlat(flat[k], upper[k]);
             }
         }
+        // U⁺ = U + X̂ − Z⁺
+        u.addScaled(1.0, diff);
+        u.addScaled(-1.0, next);
         diff.copyFrom(next);
         diff.addScaled(-1.0, z);
         changeSq = diff.frobeniusNormSquared();
-        // r = X⁺ − Z⁺, U⁺ = U + r
+        // r = X⁺ − Z⁺
         diff.copyFrom(x);
         diff.addScaled(-1.0, next);
         primalResidualSq = diff.frobeniusNormSquared();
-        u.addScaled(1.0, diff);
         Matrix t = z;
         z = next;
         next = t;
@@ -84,6 +90,14 @@ final class CompletionSplitting extends Splitting {
     @Override
     void scaleDuals(double factor) {
         u.scale(factor);
+    }
+
+    @Override
+    void restore(Matrix x) {
+        for (int k = 0; k < flat.length; k++) {
+            double v = x.getFlat(flat[k]);
+            x.setFlat(flat[k], Math.min(upper[k], Math.max(lower[k], v)));
+        }
     }
 
     @Override

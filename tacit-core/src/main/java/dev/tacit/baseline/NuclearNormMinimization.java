@@ -2,6 +2,7 @@ package dev.tacit.baseline;
 
 import dev.tacit.data.EntrySample;
 import dev.tacit.data.LinearMeasurements;
+import dev.tacit.diagnostics.Spectra;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Svd;
 import dev.tacit.linalg.SvdMode;
@@ -82,7 +83,10 @@ public final class NuclearNormMinimization {
     /** τ of residual balancing: the factor by which ρ changes. */
     public static final double PENALTY_FACTOR = 2.0;
 
+    private static final boolean RELATIVE = Boolean.getBoolean("nnm.rel");
+    private static final double MU = Double.parseDouble(System.getProperty("nnm.mu", "10"));
     private static final int TRACE = Integer.getInteger("nnm.trace", 0);
+    private static final double relaxation = Double.parseDouble(System.getProperty("nnm.alpha", "1.6"));
     private final double tolerance;
     private final int maxIterations;
     private final double convergenceTolerance;
@@ -167,52 +171,44 @@ public final class NuclearNormMinimization {
     private NuclearNormResult solve(Splitting splitting, int rows, int cols, double scale, long start) {
         Matrix v = Matrix.zeros(rows, cols);
         Matrix x = Matrix.zeros(rows, cols);
-        double feasibility = feasibilityTolerance / scale;
         double rho = initialPenalty;
-        double nuclear = 0;
         boolean converged = false;
         int iterations = 0;
-        int nextViolationCheck = 0;
-        double violation = Double.NaN;
         while (iterations < maxIterations) {
             iterations++;
             // X⁺ = D_{1/ρ}(Z − U)
             v.copyFrom(splitting.z());
             v.addScaled(-1.0, splitting.dual());
-            nuclear = shrink(v, 1.0 / rho, x);
+            shrink(v, 1.0 / rho, x);
             // Z⁺, U⁺ (and the measurement block for sensing)
-            splitting.update(x);
+            splitting.update(x, relaxation);
             double primal = Math.sqrt(splitting.primalResidualSq);
             double dual = rho * Math.sqrt(splitting.changeSq);
             double primalBound = convergenceTolerance
                     * Math.sqrt(Math.max(splitting.firstBlockSq, splitting.secondBlockSq));
             double dualBound = convergenceTolerance * rho * Math.sqrt(splitting.dualSq);
-            if (primal <= primalBound && dual <= dualBound && iterations >= nextViolationCheck) {
-                violation = splitting.maxViolation(x);
-                if (violation <= feasibility) {
-                    converged = true;
-                    break;
-                }
-                // an expensive check (a pass over 𝒜) is repeated at most every 10 iterations
-                nextViolationCheck = iterations + (splitting.expensiveViolation() ? 10 : 1);
-            }
-            violation = Double.NaN;
             if (TRACE > 0 && iterations % TRACE == 0) {
-                System.err.printf("it %d rho %.3e r %.3e (%.3e) s %.3e (%.3e) nuc %.6f viol %.3e%n", iterations, rho, primal, primalBound, dual, dualBound, nuclear * scale, splitting.maxViolation(x) * scale);
+                System.err.printf("it %d rho %.3e r %.3e (%.3e) s %.3e (%.3e) viol %.3e%n", iterations, rho, primal, primalBound, dual, dualBound, splitting.maxViolation(x) * scale);
             }
-            if (primal > BALANCE_RATIO * dual) {
+            if (primal <= primalBound && dual <= dualBound) {
+                converged = true;
+                break;
+            }
+            double rp = RELATIVE ? primal / primalBound : primal;
+            double rd = RELATIVE ? dual / dualBound : dual;
+            if (rp > MU * rd) {
                 rho *= PENALTY_FACTOR;
                 splitting.scaleDuals(1.0 / PENALTY_FACTOR);
-            } else if (dual > BALANCE_RATIO * primal) {
+            } else if (rd > MU * rp) {
                 rho /= PENALTY_FACTOR;
                 splitting.scaleDuals(PENALTY_FACTOR);
             }
         }
-        if (Double.isNaN(violation)) {
-            violation = splitting.maxViolation(x);
-        }
+        splitting.restore(x);
+        double violation = splitting.maxViolation(x) * scale;
         x.scale(scale);
-        return new NuclearNormResult(x, iterations, converged, violation * scale, nuclear * scale,
+        double nuclear = Spectra.nuclearNorm(x.singularValues());
+        return new NuclearNormResult(x, iterations, converged, violation, nuclear,
                 (System.nanoTime() - start) / 1e9);
     }
 

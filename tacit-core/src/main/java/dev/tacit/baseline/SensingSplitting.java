@@ -27,6 +27,11 @@ import dev.tacit.linalg.Transpose;
  */
 final class SensingSplitting extends Splitting {
 
+    /** Relative residual at which the restoration's conjugate gradients stop. */
+    private static final double RESTORE_TOLERANCE = 1e-13;
+    /** Iteration cap of the restoration's conjugate gradients. */
+    private static final int RESTORE_MAX_ITERATIONS = 500;
+
     private final Matrix operator;
     private final boolean woodbury;
     private final BlockCholesky factor;
@@ -39,6 +44,7 @@ final class SensingSplitting extends Splitting {
     private Matrix a;
     private Matrix aNext;
     private final Matrix w;
+    private final Matrix wHat;
     private final Matrix dualW;
     private final Matrix b;
     private final Matrix c;
@@ -75,6 +81,7 @@ final class SensingSplitting extends Splitting {
         a = Matrix.zeros(m, 1);
         aNext = Matrix.zeros(m, 1);
         w = Matrix.zeros(m, 1);
+        wHat = Matrix.zeros(m, 1);
         dualW = Matrix.zeros(m, 1);
         b = Matrix.zeros(m, 1);
         c = Matrix.zeros(m, 1);
@@ -141,19 +148,25 @@ final class SensingSplitting extends Splitting {
     }
 
     @Override
-    void update(Matrix x) {
+    void update(Matrix x, double alpha) {
         int m = lower.length;
         int d = z.size();
-        // w⁺ = Π_B(𝒜z − u), dualW holds u, the scaled dual of w = 𝒜z
+        // w⁺ = Π_B(𝒜z − u); dualW holds u, the scaled dual of w = 𝒜z
         for (int k = 0; k < m; k++) {
             double t = a.getFlat(k) - dualW.getFlat(k);
             w.setFlat(k, Math.min(upper[k], Math.max(lower[k], t)));
         }
-        // b = w⁺ + u
-        b.copyFrom(w);
+        // relaxed first block: X̂ = αX⁺ + (1 − α)Z (in diff), ŵ = αw⁺ + (1 − α)𝒜z (in wHat)
+        diff.copyFrom(x);
+        diff.scale(alpha);
+        diff.addScaled(1.0 - alpha, z);
+        wHat.copyFrom(w);
+        wHat.scale(alpha);
+        wHat.addScaled(1.0 - alpha, a);
+        // b = ŵ + u, next = X̂ + U, then the Z-update in place
+        b.copyFrom(wHat);
         b.addScaled(1.0, dualW);
-        // next = X⁺ + U, then the Z-update in place
-        next.copyFrom(x);
+        next.copyFrom(diff);
         next.addScaled(1.0, u);
         Matrix nextVec = next.reshape(d, 1);
         if (woodbury) {
@@ -168,20 +181,23 @@ final class SensingSplitting extends Splitting {
             factor.solve(nextVec, nextVec);
             Matrix.multiply(Transpose.NO, operator, Transpose.NO, nextVec, aNext);
         }
+        // duals: U += X̂ − Z⁺, u += ŵ − 𝒜z⁺
+        u.addScaled(1.0, diff);
+        u.addScaled(-1.0, next);
+        dualW.addScaled(1.0, wHat);
+        dualW.addScaled(-1.0, aNext);
+        // change of the second block (Z⁺ − Z, 𝒜z⁺ − 𝒜z)
         diff.copyFrom(next);
         diff.addScaled(-1.0, z);
-        double change = diff.frobeniusNormSquared();
         c.copyFrom(aNext);
         c.addScaled(-1.0, a);
-        changeSq = change + c.frobeniusNormSquared();
-        // residuals r = (X⁺ − Z⁺, w⁺ − 𝒜z⁺); duals U += X⁺ − Z⁺, u += w⁺ − 𝒜z⁺
+        changeSq = diff.frobeniusNormSquared() + c.frobeniusNormSquared();
+        // primal residual (X⁺ − Z⁺, w⁺ − 𝒜z⁺)
         diff.copyFrom(x);
         diff.addScaled(-1.0, next);
         c.copyFrom(w);
         c.addScaled(-1.0, aNext);
         primalResidualSq = diff.frobeniusNormSquared() + c.frobeniusNormSquared();
-        u.addScaled(1.0, diff);
-        dualW.addScaled(1.0, c);
         Matrix t = z;
         z = next;
         next = t;
@@ -199,6 +215,71 @@ final class SensingSplitting extends Splitting {
         dualW.scale(factor);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With e = clip(𝒜x) − 𝒜x, the correction is {@code Δ = 𝒜ᵀc} with {@code 𝒜𝒜ᵀc = e} (m ≤ n₁n₂), or
+     * {@code Δ} solving {@code 𝒜ᵀ𝒜Δ = 𝒜ᵀe} (m &gt; n₁n₂, least squares). Either system H·s = h, with
+     * H = F − I for the factored F, is solved by conjugate gradients preconditioned with F⁻¹ (the
+     * preconditioned spectrum λ/(1 + λ) is well clustered for Gaussian designs).
+     */
+    @Override
+    void restore(Matrix x) {
+        int m = lower.length;
+        int d = x.size();
+        Matrix xVec = x.reshape(d, 1);
+        Matrix.multiply(Transpose.NO, operator, Transpose.NO, xVec, measured);
+        boolean feasible = true;
+        for (int k = 0; k < m; k++) {
+            double t = measured.getFlat(k);
+            double e = Math.min(upper[k], Math.max(lower[k], t)) - t;
+            measured.setFlat(k, e);
+            feasible &= e == 0.0;
+        }
+        if (feasible) {
+            return;
+        }
+        if (woodbury) {
+            Matrix s = conjugateGradient(measured);
+            Matrix.multiply(1.0, Transpose.YES, operator, Transpose.NO, s, 1.0, xVec);
+        } else {
+            Matrix h = Matrix.zeros(d, 1);
+            Matrix.multiply(Transpose.YES, operator, Transpose.NO, measured, h);
+            xVec.addScaled(1.0, conjugateGradient(h));
+        }
+    }
+
+    /** Solves (F − I)·s = h by CG preconditioned with F⁻¹, F = the factored matrix. */
+    private Matrix conjugateGradient(Matrix h) {
+        int p = h.rows();
+        Matrix s = Matrix.zeros(p, 1);
+        Matrix r = h.copy();
+        Matrix q = Matrix.zeros(p, 1);
+        Matrix dir = Matrix.zeros(p, 1);
+        Matrix hd = Matrix.zeros(p, 1);
+        factor.solve(r, q);
+        dir.copyFrom(q);
+        double rq = r.dot(q);
+        double target = RESTORE_TOLERANCE * h.frobeniusNorm();
+        for (int it = 0; it < RESTORE_MAX_ITERATIONS && r.frobeniusNorm() > target && rq > 0; it++) {
+            factor.multiply(dir, hd);
+            hd.addScaled(-1.0, dir);
+            double curvature = dir.dot(hd);
+            if (!(curvature > 0)) {
+                break;
+            }
+            double step = rq / curvature;
+            s.addScaled(step, dir);
+            r.addScaled(-step, hd);
+            factor.solve(r, q);
+            double next = r.dot(q);
+            dir.scale(next / rq);
+            dir.addScaled(1.0, q);
+            rq = next;
+        }
+        return s;
+    }
+
     @Override
     double maxViolation(Matrix x) {
         Matrix.multiply(Transpose.NO, operator, Transpose.NO, x.reshape(x.size(), 1), measured);
@@ -208,10 +289,5 @@ final class SensingSplitting extends Splitting {
             worst = Math.max(worst, Math.max(lower[k] - t, t - upper[k]));
         }
         return worst;
-    }
-
-    @Override
-    boolean expensiveViolation() {
-        return true;
     }
 }

@@ -34,17 +34,22 @@ abstract class Splitting {
      * dual variables, and sets the residual fields.
      *
      * @param x the new X (not modified)
+     * @param alpha over-relaxation parameter α ∈ (0, 2): X⁺ is replaced by αX⁺ + (1 − α)Z in the
+     *     Z- and dual updates (1 = plain ADMM)
      */
-    abstract void update(Matrix x);
+    abstract void update(Matrix x, double alpha);
+
+    /**
+     * Feasibility restoration: moves {@code x} by the least-norm correction that brings every
+     * constrained quantity (entry or measurement) to the nearest point of its interval.
+     *
+     * @param x modified in place
+     */
+    abstract void restore(Matrix x);
 
     /** Multiplies every scaled dual variable by {@code factor} (when ρ is divided by it). */
     abstract void scaleDuals(double factor);
 
     /** @return max over constraints of (|residual| − δ)₊ at {@code x}, normalized units */
     abstract double maxViolation(Matrix x);
-
-    /** @return whether {@link #maxViolation} costs a pass over a large operator (checked less often) */
-    boolean expensiveViolation() {
-        return false;
-    }
 }

@@ -22,6 +22,7 @@ public final class SparseMatrix implements LinearOperand {
     private final double[] values;
     private final SparseKernel kernel;
     private Matrix denseWork;
+    private boolean denseStale = true;
 
     private SparseMatrix(Backend backend, int rows, int cols, int[] rowIdx, int[] colIdx, SparseKernel requested) {
         this.backend = backend;
@@ -133,6 +134,7 @@ public final class SparseMatrix implements LinearOperand {
     /** Sets the value of stored entry k. Modifies this. */
     public void setValue(int k, double v) {
         values[k] = v;
+        denseStale = true;
     }
 
     /** @return a copy of the values, in storage order */
@@ -172,11 +174,15 @@ public final class SparseMatrix implements LinearOperand {
         }
     }
 
-    private Matrix dense() {
+    private synchronized Matrix dense() {
         if (denseWork == null) {
             denseWork = Matrix.zeros(backend, rows, cols);
+            denseStale = true;
         }
-        scatterInto(denseWork); // the pattern is fixed, so entries outside it stay zero
+        if (denseStale) {
+            scatterInto(denseWork); // the pattern is fixed, so entries outside it stay zero
+            denseStale = false;
+        }
         return denseWork;
     }
 

@@ -10,7 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * the second on a helper thread, and returns when both are done. Tasks must write disjoint outputs;
  * each task itself is sequential (single-threaded BLAS), so results do not depend on timing: the same
  * inputs and thread count always give bit-identical results. The helper spins briefly before parking,
- * because the tasks here are 10-100 µs long and a park/unpark round trip costs about as much.
+ * because the tasks here are 10-100 µs long and a park/unpark round trip costs about as much. If the
+ * helper has not picked the second task up by the time the first is done (e.g. the machine is busy and
+ * the helper is not scheduled), the caller runs it itself, so a busy machine degrades to sequential
+ * speed instead of waiting for the scheduler.
  *
  * <p>The thread count comes from the system property {@code tacit.threads} (default: 2 when the
  * machine has at least 2 processors, else 1). With one thread both tasks run on the caller.
@@ -56,7 +59,7 @@ public final class Workers {
             } finally {
                 IN_TASK.set(Boolean.FALSE);
             }
-            Throwable other = h.await();
+            Throwable other = h.stealOrAwait();
             if (failure == null) {
                 failure = other;
             }
@@ -70,6 +73,76 @@ public final class Workers {
                 throw new IllegalStateException(failure);
             }
         }
+    }
+
+    /**
+     * Runs independent jobs (e.g. the cells of an experiment grid) on {@link #threads()} threads and
+     * returns their results in the order of {@code jobs}. Inside a job, {@link #run} is sequential, so a
+     * job computes exactly what it computes with one thread: results do not depend on scheduling.
+     *
+     * @param jobs the jobs
+     * @param <T> result type
+     * @return the results, in order
+     * @throws Exception the first job failure (in job order)
+     */
+    public static <T> java.util.List<T> map(java.util.List<? extends java.util.concurrent.Callable<T>> jobs)
+            throws Exception {
+        int n = Math.min(THREADS, jobs.size());
+        java.util.List<T> results = new java.util.ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
+        if (n <= 1 || IN_TASK.get()) {
+            boolean was = IN_TASK.get();
+            IN_TASK.set(Boolean.TRUE);
+            try {
+                for (int i = 0; i < jobs.size(); i++) {
+                    results.set(i, jobs.get(i).call());
+                }
+            } finally {
+                IN_TASK.set(was);
+            }
+            return results;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Throwable[] failures = new Throwable[jobs.size()];
+        Runnable worker = () -> {
+            IN_TASK.set(Boolean.TRUE);
+            try {
+                int i;
+                while ((i = next.getAndIncrement()) < jobs.size()) {
+                    try {
+                        results.set(i, jobs.get(i).call());
+                    } catch (Throwable t) {
+                        failures[i] = t;
+                        next.set(jobs.size());
+                    }
+                }
+            } finally {
+                IN_TASK.set(Boolean.FALSE);
+            }
+        };
+        Thread[] threads = new Thread[n - 1];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(worker, "tacit-job-" + t);
+            threads[t].setDaemon(true);
+            threads[t].start();
+        }
+        boolean was = IN_TASK.get();
+        try {
+            worker.run();
+        } finally {
+            IN_TASK.set(was);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (Throwable f : failures) {
+            if (f instanceof Exception e) {
+                throw e;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        }
+        return results;
     }
 
     private static Helper helper() {
@@ -90,7 +163,7 @@ public final class Workers {
     /** The helper thread and its one-slot mailbox. */
     private static final class Helper implements Runnable {
         private final Thread thread = new Thread(this, "tacit-worker");
-        private final AtomicInteger state = new AtomicInteger(); // 0 idle, 1 task posted, 2 done
+        private final AtomicInteger state = new AtomicInteger(); // 0 idle, 1 posted, 3 running, 2 done
         private volatile Runnable task;
         private volatile Throwable failure;
         private volatile Thread waiter;
@@ -106,7 +179,17 @@ public final class Workers {
             LockSupport.unpark(thread);
         }
 
-        Throwable await() {
+        Throwable stealOrAwait() {
+            if (state.compareAndSet(1, 0)) { // not picked up yet: run it here
+                Runnable r = task;
+                task = null;
+                try {
+                    r.run();
+                } catch (Throwable t) {
+                    return t;
+                }
+                return null;
+            }
             long start = System.nanoTime();
             while (state.get() != 2) {
                 if (System.nanoTime() - start < SPIN_NANOS) {
@@ -128,7 +211,7 @@ public final class Workers {
             IN_TASK.set(Boolean.TRUE);
             while (true) {
                 long idleSince = System.nanoTime();
-                while (state.get() != 1) {
+                while (state.get() != 1 || !state.compareAndSet(1, 3)) {
                     if (System.nanoTime() - idleSince < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {

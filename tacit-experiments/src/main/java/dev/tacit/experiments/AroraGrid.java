@@ -22,6 +22,7 @@ import dev.tacit.fit.History;
 import dev.tacit.fit.StopReason;
 import dev.tacit.fit.Trainer;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.Workers;
 import dev.tacit.model.deep.DeepProduct;
 import dev.tacit.model.deep.Init;
 import dev.tacit.objective.CompletionLoss;
@@ -132,99 +133,70 @@ abstract class AroraGrid implements Experiment {
         return perData * s.observations().size() * s.seeds().size();
     }
 
+    /** The outcome of one cell of the grid. */
+    private record Cell(Map<String, String> row, History history, boolean diverged) {
+    }
+
     @Override
     public ExperimentReport run(ExperimentOptions o, Progress progress) throws BadInputException, IOException {
         validate(o);
         Settings s = settings(o);
         int total = runCount(s);
         progress.start(total);
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<List<String>> historyRows = new ArrayList<>();
-        List<String> historyHeader = historyHeader();
-        Map<String, History> firstSeedHistories = new TreeMap<>();
-        int done = 0;
-        boolean diverged = false;
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Callable<Cell>> jobs = new ArrayList<>();
+        List<String> jobKeys = new ArrayList<>();
         for (long seed : s.seeds()) {
             Matrix truth = LowRankGenerator.generate(s.n(), s.n(), s.rank(), Seeds.stream(seed, Seeds.Stream.GROUND_TRUTH));
             double[] truthSigma = truth.singularValues();
             for (int m : s.observations()) {
-                Objective objective;
-                EntrySample sample = null;
-                LinearMeasurements measurements = null;
-                if (sensing()) {
-                    measurements = LinearMeasurements.gaussian(truth, m, Seeds.stream(seed, Seeds.Stream.OBSERVATIONS));
-                    objective = new SensingLoss(measurements);
-                } else {
-                    sample = EntrySample.sampleUniform(truth, m, Seeds.stream(seed, Seeds.Stream.OBSERVATIONS));
-                    objective = new CompletionLoss(sample);
-                }
+                final EntrySample sample = sensing() ? null
+                        : EntrySample.sampleUniform(truth, m, Seeds.stream(seed, Seeds.Stream.OBSERVATIONS));
+                final LinearMeasurements measurements = sensing()
+                        ? LinearMeasurements.gaussian(truth, m, Seeds.stream(seed, Seeds.Stream.OBSERVATIONS)) : null;
                 if (s.methods().contains(Method.DMF)) {
                     for (int depth : s.depths()) {
                         for (double scale : s.initScales()) {
                             for (double lr : s.learningRates()) {
-                                String label = String.format(Locale.ROOT, "dmf depth %d m %d init %.0e lr %.0e seed %d",
-                                        depth, m, scale, lr, seed);
-                                final int completed = done;
-                                final long budget = s.maxIterations();
-                                DeepProduct p = DeepProduct.square(s.n(), s.n(), depth, s.init(), scale,
-                                        Seeds.stream(seed, Seeds.Stream.INITIALIZATION));
-                                Trainer trainer = Trainer.builder().maxIterations(s.maxIterations())
-                                        .tolerance(s.tolerance()).logEvery(s.logEvery())
-                                        .diagnostic(new ReconstructionError(truth))
-                                        .diagnostic(new SpectralSummary(TOP_SINGULAR_VALUES, depth))
-                                        .listener((state, h) -> {
-                                            progress.update(completed, label, Math.min(1.0, state.iteration() / (double) budget));
-                                            return Decision.CONTINUE;
-                                        })
-                                        .build();
-                                FitResult r = trainer.fit(p, objective, new GradientStep(s.optimizer().create(lr)));
-                                diverged |= r.stopReason() == StopReason.DIVERGED;
-                                Map<String, String> row = baseRow(Method.DMF, depth, m, scale, lr, seed);
-                                History h = r.history();
-                                row.put("iterations", Long.toString(r.iterations()));
-                                row.put("train_loss", num(r.trainLoss()));
-                                row.put("test_error", num(h.last("test_error")));
-                                row.put("effective_rank", num(h.last("effective_rank")));
-                                row.put("nuclear_norm", num(h.last("nuclear_norm")));
-                                row.put("schatten_power", num(h.last("schatten_power")));
-                                row.put("truth_effective_rank", num(Spectra.effectiveRank(truthSigma)));
-                                row.put("truth_nuclear_norm", num(Spectra.nuclearNorm(truthSigma)));
-                                row.put("stop_reason", r.stopReason().name());
-                                row.put("seconds", num(r.seconds()));
-                                rows.add(row);
-                                String run = "run" + rows.size();
-                                for (double[] hr : h.rows()) {
-                                    historyRows.add(historyRow(run, row, h, hr));
-                                }
-                                if (seed == s.seeds().get(0)) {
-                                    firstSeedHistories.putIfAbsent(String.format(Locale.ROOT, "%d|%d", depth, m), h);
-                                }
-                                done++;
-                                progress.update(done, label, 0);
+                                jobKeys.add(depth + "|" + m + "|" + seed);
+                                jobs.add(() -> dmfCell(s, seed, m, depth, scale, lr, truth, truthSigma,
+                                        objective(sample, measurements), progress, done, total));
                             }
                         }
                     }
                 }
                 if (s.methods().contains(Method.NNM)) {
-                    String label = "nnm m " + m + " seed " + seed;
-                    progress.update(done, label, 0);
-                    NuclearNormMinimization solver = NuclearNormMinimization.builder().build();
-                    NuclearNormResult res = sensing() ? solver.sense(measurements) : solver.complete(sample);
-                    double[] sigma = res.solution().singularValues();
-                    Map<String, String> row = baseRow(Method.NNM, 0, m, Double.NaN, Double.NaN, seed);
-                    row.put("iterations", Integer.toString(res.iterations()));
-                    row.put("train_loss", num(objective.value(res.solution())));
-                    row.put("test_error", num(ReconstructionError.relativeSquaredError(res.solution(), truth)));
-                    row.put("effective_rank", num(Spectra.effectiveRank(sigma)));
-                    row.put("nuclear_norm", num(Spectra.nuclearNorm(sigma)));
-                    row.put("schatten_power", "");
-                    row.put("truth_effective_rank", num(Spectra.effectiveRank(truthSigma)));
-                    row.put("truth_nuclear_norm", num(Spectra.nuclearNorm(truthSigma)));
-                    row.put("stop_reason", res.converged() ? "CONVERGED" : "MAX_ITERATIONS");
-                    row.put("seconds", num(res.seconds()));
-                    rows.add(row);
-                    done++;
-                    progress.update(done, label, 0);
+                    jobKeys.add("nnm|" + m + "|" + seed);
+                    jobs.add(() -> nnmCell(seed, m, truth, truthSigma, sample, measurements,
+                            objective(sample, measurements), progress, done));
+                }
+            }
+        }
+        List<Cell> cells;
+        try {
+            cells = Workers.map(jobs);
+        } catch (IOException | BadInputException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<List<String>> historyRows = new ArrayList<>();
+        List<String> historyHeader = historyHeader();
+        Map<String, History> firstSeedHistories = new TreeMap<>();
+        boolean diverged = false;
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            rows.add(c.row());
+            diverged |= c.diverged();
+            if (c.history() != null) {
+                String run = "run" + rows.size();
+                for (double[] hr : c.history().rows()) {
+                    historyRows.add(historyRow(run, c.row(), c.history(), hr));
+                }
+                String[] k = jobKeys.get(i).split("\\|");
+                if (Long.parseLong(k[2]) == s.seeds().get(0)) {
+                    firstSeedHistories.putIfAbsent(k[0] + "|" + k[1], c.history());
                 }
             }
         }
@@ -256,6 +228,66 @@ abstract class AroraGrid implements Experiment {
             staging.commit();
         }
         return new ExperimentReport(o.out(), header, table, checks, diverged, total == 1);
+    }
+
+    private Objective objective(EntrySample sample, LinearMeasurements measurements) {
+        return sensing() ? new SensingLoss(measurements) : new CompletionLoss(sample);
+    }
+
+    private Cell dmfCell(Settings s, long seed, int m, int depth, double scale, double lr, Matrix truth,
+                         double[] truthSigma, Objective objective, Progress progress,
+                         java.util.concurrent.atomic.AtomicInteger done, int total) {
+        String label = String.format(Locale.ROOT, "dmf depth %d m %d init %.0e lr %.0e seed %d", depth, m, scale, lr, seed);
+        long budget = s.maxIterations();
+        DeepProduct p = DeepProduct.square(s.n(), s.n(), depth, s.init(), scale,
+                Seeds.stream(seed, Seeds.Stream.INITIALIZATION));
+        Trainer trainer = Trainer.builder().maxIterations(s.maxIterations()).tolerance(s.tolerance())
+                .logEvery(s.logEvery())
+                .diagnostic(new ReconstructionError(truth))
+                .diagnostic(new SpectralSummary(TOP_SINGULAR_VALUES, depth))
+                .listener((state, h) -> {
+                    progress.update(done.get(), label, Math.min(1.0, state.iteration() / (double) budget));
+                    return Decision.CONTINUE;
+                })
+                .build();
+        FitResult r = trainer.fit(p, objective, new GradientStep(s.optimizer().create(lr)));
+        Map<String, String> row = baseRow(Method.DMF, depth, m, scale, lr, seed);
+        History h = r.history();
+        row.put("iterations", Long.toString(r.iterations()));
+        row.put("train_loss", num(r.trainLoss()));
+        row.put("test_error", num(h.last("test_error")));
+        row.put("effective_rank", num(h.last("effective_rank")));
+        row.put("nuclear_norm", num(h.last("nuclear_norm")));
+        row.put("schatten_power", num(h.last("schatten_power")));
+        row.put("truth_effective_rank", num(Spectra.effectiveRank(truthSigma)));
+        row.put("truth_nuclear_norm", num(Spectra.nuclearNorm(truthSigma)));
+        row.put("stop_reason", r.stopReason().name());
+        row.put("seconds", num(r.seconds()));
+        progress.update(done.incrementAndGet(), label, 0);
+        return new Cell(row, h, r.stopReason() == StopReason.DIVERGED);
+    }
+
+    private Cell nnmCell(long seed, int m, Matrix truth, double[] truthSigma, EntrySample sample,
+                         LinearMeasurements measurements, Objective objective, Progress progress,
+                         java.util.concurrent.atomic.AtomicInteger done) {
+        String label = "nnm m " + m + " seed " + seed;
+        progress.update(done.get(), label, 0);
+        NuclearNormMinimization solver = NuclearNormMinimization.builder().build();
+        NuclearNormResult res = sensing() ? solver.sense(measurements) : solver.complete(sample);
+        double[] sigma = res.solution().singularValues();
+        Map<String, String> row = baseRow(Method.NNM, 0, m, Double.NaN, Double.NaN, seed);
+        row.put("iterations", Integer.toString(res.iterations()));
+        row.put("train_loss", num(objective.value(res.solution())));
+        row.put("test_error", num(ReconstructionError.relativeSquaredError(res.solution(), truth)));
+        row.put("effective_rank", num(Spectra.effectiveRank(sigma)));
+        row.put("nuclear_norm", num(Spectra.nuclearNorm(sigma)));
+        row.put("schatten_power", "");
+        row.put("truth_effective_rank", num(Spectra.effectiveRank(truthSigma)));
+        row.put("truth_nuclear_norm", num(Spectra.nuclearNorm(truthSigma)));
+        row.put("stop_reason", res.converged() ? "CONVERGED" : "MAX_ITERATIONS");
+        row.put("seconds", num(res.seconds()));
+        progress.update(done.incrementAndGet(), label, 0);
+        return new Cell(row, null, false);
     }
 
     private Map<String, Object> config(Settings s) {

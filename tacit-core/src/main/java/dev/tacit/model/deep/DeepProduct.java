@@ -19,17 +19,17 @@ import java.util.random.RandomGenerator;
  *
  * <p>Back-propagation (chain rule with prefix and suffix products): with D = ∂ℓ/∂W,
  * {@code ∂ℓ/∂W_j = (W_N···W_{j+1})ᵀ · D · (W_{j−1}···W_1)ᵀ}. The forward pass caches the prefixes
- * P_j = W_j···W_1 and suffixes S_j = W_N···W_j; D may be sparse (completion), in which case only
- * products with D are formed, never a dense copy of it (see {@link dev.tacit.linalg.SparseMatrix}).
- * A step at depth 3 costs 7 products of the layer sizes.
+ * P_j = W_j···W_1; the backward pass forms T_j = (W_N···W_{j+1})ᵀ·D from the top down. D may be sparse
+ * (completion): then only products with D are formed (see {@link dev.tacit.linalg.SparseMatrix}). A step
+ * at depth N costs 3(N−1) products of the layer sizes (6 at depth 3), the backward ones in independent
+ * pairs that run on two threads.
  */
 public final class DeepProduct implements Parameterization {
 
     private final int[] widths; // d_0 .. d_N
     private final List<Matrix> layers; // layers.get(j) = W_{j+1}, shape d_{j+1} × d_j
     private final Matrix[] prefix; // prefix[j] = W_{j+1}···W_1, prefix[0] aliases layer 0
-    private final Matrix[] suffix; // suffix[j] = W_N···W_{j+1}, suffix[N−1] aliases layer N−1
-    private final Matrix[] middle; // work buffers for middle-layer gradients
+    private final Matrix[] back; // back[j] = (W_N···W_{j+2})ᵀ·D, shape d_{j+1} × n₂, for j = 1..N−2 (0-based)
     private boolean fresh;
 
     private DeepProduct(int[] widths, List<Matrix> layers) {
@@ -37,18 +37,13 @@ public final class DeepProduct implements Parameterization {
         this.layers = layers;
         int n = layers.size();
         this.prefix = new Matrix[n];
-        this.suffix = new Matrix[n];
-        this.middle = new Matrix[n];
+        this.back = new Matrix[n];
         prefix[0] = layers.get(0);
         for (int j = 1; j < n; j++) {
             prefix[j] = Matrix.zeros(widths[j + 1], widths[0]);
         }
-        suffix[n - 1] = layers.get(n - 1);
-        for (int j = n - 2; j >= 1; j--) {
-            suffix[j] = Matrix.zeros(widths[n], widths[j]);
-        }
         for (int j = 1; j < n - 1; j++) {
-            middle[j] = Matrix.zeros(widths[j + 1], widths[0]);
+            back[j] = Matrix.zeros(widths[j + 1], widths[0]);
         }
     }
 
@@ -247,11 +242,13 @@ public final class DeepProduct implements Parameterization {
         for (int j = 1; j < n; j++) {
             Matrix.multiply(Transpose.NO, layers.get(j), Transpose.NO, prefix[j - 1], prefix[j]);
         }
-        for (int j = n - 2; j >= 1; j--) {
-            Matrix.multiply(Transpose.NO, suffix[j + 1], Transpose.NO, layers.get(j), suffix[j]);
-        }
     }
 
+    /**
+     * With T_j = (W_N···W_{j+1})ᵀ·D (so T_N = D and T_{j−1} = W_jᵀ·T_j) the gradients are
+     * ∂ℓ/∂W_j = T_j·P_{j−1}ᵀ (P_0 = I, so ∂ℓ/∂W_1 = T_1): 2(N−1) products, computed in independent
+     * pairs on the worker threads (deterministic: every product writes its own output).
+     */
     @Override
     public void backward(LinearOperand d, List<Matrix> gradients) {
         endToEnd();
@@ -260,12 +257,21 @@ public final class DeepProduct implements Parameterization {
             d.copyInto(gradients.get(0));
             return;
         }
-        // first layer: S_2ᵀ·D ; last layer: D·P_{N−1}ᵀ ; middle: (S_{j+1}ᵀ·D)·P_{j−1}ᵀ
-        d.timesLeft(Transpose.YES, suffix[1], gradients.get(0));
-        d.times(Transpose.YES, prefix[n - 2], gradients.get(n - 1));
-        for (int j = 1; j < n - 1; j++) {
-            d.timesLeft(Transpose.YES, suffix[j + 1], middle[j]);
-            Matrix.multiply(Transpose.NO, middle[j], Transpose.YES, prefix[j - 1], gradients.get(j));
+        // T_{N−1} = W_Nᵀ·D  ‖  ∂W_N = D·P_{N−1}ᵀ
+        Matrix firstT = n == 2 ? gradients.get(0) : back[n - 2];
+        dev.tacit.linalg.Workers.run(
+                () -> d.timesLeft(Transpose.YES, layers.get(n - 1), firstT),
+                () -> d.times(Transpose.YES, prefix[n - 2], gradients.get(n - 1)));
+        // for j = N−1 … 2 (1-based): T_{j−1} = W_jᵀ·T_j  ‖  ∂W_j = T_j·P_{j−1}ᵀ
+        for (int j = n - 1; j >= 2; j--) {
+            Matrix tj = back[j - 1];
+            Matrix tPrev = j == 2 ? gradients.get(0) : back[j - 2];
+            Matrix layer = layers.get(j - 1);
+            Matrix p = prefix[j - 2];
+            Matrix g = gradients.get(j - 1);
+            dev.tacit.linalg.Workers.run(
+                    () -> Matrix.multiply(Transpose.YES, layer, Transpose.NO, tj, tPrev),
+                    () -> Matrix.multiply(Transpose.NO, tj, Transpose.YES, p, g));
         }
     }
 

@@ -43,6 +43,11 @@ final class CompletionSplitting extends Splitting {
     }
 
     @Override
+    int dimension() {
+        return z.size();
+    }
+
+    @Override
     Matrix z() {
         return z;
     }

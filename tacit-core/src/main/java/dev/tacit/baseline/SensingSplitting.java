@@ -12,12 +12,14 @@ import dev.tacit.linalg.Transpose;
  *   minimize ‖X‖_* + I_B(w)   subject to   X − Z = 0,   w − 𝒜 vec(Z) = 0,   B = {w : |w − y| ≤ δ}.
  * </pre>
  *
- * With scaled duals U (for X = Z) and u (for w = 𝒜z), the updates after the X-step are
+ * With scaled duals U (for X = Z) and u (for w = 𝒜z) and over-relaxation α, the updates after the
+ * X-step are
  *
  * <pre>
  *   w⁺ = Π_B(𝒜z − u)                                   (clip to [y − δ, y + δ])
- *   z⁺ = argmin ½‖X⁺ + U − Z‖² + ½‖w⁺ + u − 𝒜z‖² = (I + 𝒜ᵀ𝒜)⁻¹(v + 𝒜ᵀb),   v = vec(X⁺ + U), b = w⁺ + u
- *   U⁺ = U + X⁺ − Z⁺,   u⁺ = u + w⁺ − 𝒜z⁺.
+ *   X̂ = αX⁺ + (1 − α)Z,   ŵ = αw⁺ + (1 − α)𝒜z
+ *   z⁺ = argmin ½‖X̂ + U − Z‖² + ½‖ŵ + u − 𝒜z‖² = (I + 𝒜ᵀ𝒜)⁻¹(v + 𝒜ᵀb),   v = vec(X̂ + U), b = ŵ + u
+ *   U⁺ = U + X̂ − Z⁺,   u⁺ = u + ŵ − 𝒜z⁺.
  * </pre>
  *
  * The linear system is solved exactly with a Cholesky factorization computed once. When m ≤ n₁n₂ the
@@ -29,8 +31,12 @@ final class SensingSplitting extends Splitting {
 
     /** Relative residual at which the restoration's conjugate gradients stop. */
     private static final double RESTORE_TOLERANCE = 1e-13;
+    /** Largest clipping defect (scaled units) at which the restoration stops. */
+    private static final double RESTORED_DEFECT = 1e-13;
     /** Iteration cap of the restoration's conjugate gradients. */
     private static final int RESTORE_MAX_ITERATIONS = 500;
+    /** Rounds of least-squares corrections when m &gt; n₁n₂. */
+    private static final int RESTORE_ROUNDS = 50;
 
     private final Matrix operator;
     private final boolean woodbury;
@@ -138,6 +144,11 @@ final class SensingSplitting extends Splitting {
     }
 
     @Override
+    int dimension() {
+        return z.size() + lower.length;
+    }
+
+    @Override
     Matrix z() {
         return z;
     }
@@ -218,34 +229,38 @@ final class SensingSplitting extends Splitting {
     /**
      * {@inheritDoc}
      *
-     * <p>With e = clip(𝒜x) − 𝒜x, the correction is {@code Δ = 𝒜ᵀc} with {@code 𝒜𝒜ᵀc = e} (m ≤ n₁n₂), or
-     * {@code Δ} solving {@code 𝒜ᵀ𝒜Δ = 𝒜ᵀe} (m &gt; n₁n₂, least squares). Either system H·s = h, with
-     * H = F − I for the factored F, is solved by conjugate gradients preconditioned with F⁻¹ (the
-     * preconditioned spectrum λ/(1 + λ) is well clustered for Gaussian designs).
+     * <p>With e = clip(𝒜x) − 𝒜x (clip: to [y − δ, y + δ]), the correction is {@code Δ = 𝒜ᵀc} with
+     * {@code 𝒜𝒜ᵀc = e} when m ≤ n₁n₂, which makes 𝒜(x + Δ) = clip(𝒜x) exactly. When m &gt; n₁n₂ that system
+     * is overdetermined, so the least-squares step {@code 𝒜ᵀ𝒜Δ = 𝒜ᵀe} is repeated (alternating
+     * projections, at most {@value #RESTORE_ROUNDS} rounds). The system H·s = h, H = F − I for the factored
+     * F, is solved by conjugate gradients preconditioned with F⁻¹ (the preconditioned spectrum λ/(1 + λ)
+     * is well clustered for Gaussian designs).
      */
     @Override
     void restore(Matrix x) {
         int m = lower.length;
         int d = x.size();
         Matrix xVec = x.reshape(d, 1);
-        Matrix.multiply(Transpose.NO, operator, Transpose.NO, xVec, measured);
-        boolean feasible = true;
-        for (int k = 0; k < m; k++) {
-            double t = measured.getFlat(k);
-            double e = Math.min(upper[k], Math.max(lower[k], t)) - t;
-            measured.setFlat(k, e);
-            feasible &= e == 0.0;
-        }
-        if (feasible) {
-            return;
-        }
-        if (woodbury) {
-            Matrix s = conjugateGradient(measured);
-            Matrix.multiply(1.0, Transpose.YES, operator, Transpose.NO, s, 1.0, xVec);
-        } else {
-            Matrix h = Matrix.zeros(d, 1);
-            Matrix.multiply(Transpose.YES, operator, Transpose.NO, measured, h);
-            xVec.addScaled(1.0, conjugateGradient(h));
+        for (int round = 0; round < (woodbury ? 1 : RESTORE_ROUNDS); round++) {
+            Matrix.multiply(Transpose.NO, operator, Transpose.NO, xVec, measured);
+            double worst = 0;
+            for (int k = 0; k < m; k++) {
+                double t = measured.getFlat(k);
+                double e = Math.min(upper[k], Math.max(lower[k], t)) - t;
+                measured.setFlat(k, e);
+                worst = Math.max(worst, Math.abs(e));
+            }
+            if (worst <= RESTORED_DEFECT) {
+                return;
+            }
+            if (woodbury) {
+                Matrix s = conjugateGradient(measured);
+                Matrix.multiply(1.0, Transpose.YES, operator, Transpose.NO, s, 1.0, xVec);
+            } else {
+                Matrix h = Matrix.zeros(d, 1);
+                Matrix.multiply(Transpose.YES, operator, Transpose.NO, measured, h);
+                xVec.addScaled(1.0, conjugateGradient(h));
+            }
         }
     }
 

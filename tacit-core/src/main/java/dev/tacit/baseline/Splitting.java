@@ -23,6 +23,9 @@ abstract class Splitting {
     /** ‖Aᵀ u‖²: squared norm of the scaled dual variables (the unscaled dual is ρ times this). */
     double dualSq;
 
+    /** @return p, the number of variables of one block (n₁n₂, plus m for sensing) */
+    abstract int dimension();
+
     /** @return Z, the copy of X constrained to the feasible set (read only) */
     abstract Matrix z();
 

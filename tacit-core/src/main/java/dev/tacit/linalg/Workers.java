@@ -9,8 +9,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@link #run(Runnable, Runnable)} runs two independent tasks, the first on the calling thread and
  * the second on a helper thread, and returns when both are done. Tasks must write disjoint outputs;
  * each task itself is sequential (single-threaded BLAS), so results do not depend on timing: the same
- * inputs and thread count always give bit-identical results. The helper spins briefly before parking,
- * because the tasks here are 10-100 µs long and a park/unpark round trip costs about as much. If the
+ * inputs and thread count always give bit-identical results. The helper spins for a while (50 ms)
+ * before parking, because the tasks here are 10 µs to 50 ms apart and waking a parked thread costs
+ * as much or (on a VM with an idle vCPU) far more. If the
  * helper has not picked the second task up by the time the first is done (e.g. the machine is busy and
  * the helper is not scheduled), the caller runs it itself, so a busy machine degrades to sequential
  * speed instead of waiting for the scheduler.
@@ -23,7 +24,13 @@ public final class Workers {
 
     private static final int THREADS = Math.max(1, Integer.getInteger("tacit.threads",
             Math.min(2, Runtime.getRuntime().availableProcessors())));
-    private static final long SPIN_NANOS = 200_000L;
+    /**
+     * How long the helper keeps spinning after a task before it parks (property {@code tacit.spin.nanos},
+     * default 50 ms). Long on purpose: on a virtual machine an idle vCPU can take milliseconds to be
+     * woken, so a helper that parks between the products of one training step (the optimizer step alone
+     * takes ~8 ms at n = 1000) is woken too late and the caller ends up doing both halves itself.
+     */
+    private static final long SPIN_NANOS = Long.getLong("tacit.spin.nanos", 50_000_000L);
     private static final ThreadLocal<Boolean> IN_TASK = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static volatile Helper helper;
 

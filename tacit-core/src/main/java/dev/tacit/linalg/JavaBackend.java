@@ -17,7 +17,19 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  */
 final class JavaBackend implements Backend {
 
+    /**
+     * netlib logs which native BLAS it found when its BLAS class loads; we never use that one (only
+     * {@link JavaBLAS}), so the misleading INFO line is silenced. Kept in a field so the setting sticks.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas.InstanceBuilder");
+
     private final BLAS blas = JavaBLAS.getInstance();
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
 
     @Override
     public BackendKind kind() {

@@ -25,12 +25,15 @@ public final class Workers {
     private static final int THREADS = Math.max(1, Integer.getInteger("tacit.threads",
             Math.min(2, Runtime.getRuntime().availableProcessors())));
     /**
-     * How long the helper keeps spinning after a task before it parks (property {@code tacit.spin.nanos},
-     * default 50 ms). Long on purpose: on a virtual machine an idle vCPU can take milliseconds to be
-     * woken, so a helper that parks between the products of one training step (the optimizer step alone
-     * takes ~8 ms at n = 1000) is woken too late and the caller ends up doing both halves itself.
+     * The helper keeps spinning after a task for 4x that task's duration, at least {@link #MIN_SPIN_NANOS}
+     * and at most {@link #SPIN_NANOS} (property {@code tacit.spin.nanos}, default 50 ms), then parks.
+     * Scaled on purpose: on a virtual machine an idle vCPU can take milliseconds to be woken, so a helper
+     * that parks between the products of one training step (the optimizer step alone takes ~8 ms at
+     * n = 1000) is woken too late and the caller ends up doing both halves itself; while for small
+     * problems a long spin only steals cycles from the caller's own work.
      */
     private static final long SPIN_NANOS = Long.getLong("tacit.spin.nanos", 50_000_000L);
+    private static final long MIN_SPIN_NANOS = 200_000L;
     private static final ThreadLocal<Boolean> IN_TASK = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static volatile Helper helper;
 
@@ -199,7 +202,7 @@ public final class Workers {
             }
             long start = System.nanoTime();
             while (state.get() != 2) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
+                if (System.nanoTime() - start < MIN_SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     waiter = Thread.currentThread();
@@ -216,10 +219,11 @@ public final class Workers {
         @Override
         public void run() {
             IN_TASK.set(Boolean.TRUE);
+            long spin = MIN_SPIN_NANOS;
             while (true) {
                 long idleSince = System.nanoTime();
                 while (state.get() != 1 || !state.compareAndSet(1, 3)) {
-                    if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    if (System.nanoTime() - idleSince < spin) {
                         Thread.onSpinWait();
                     } else {
                         LockSupport.parkNanos(this, 1_000_000L);
@@ -227,11 +231,13 @@ public final class Workers {
                 }
                 Runnable r = task;
                 task = null;
+                long started = System.nanoTime();
                 try {
                     r.run();
                 } catch (Throwable t) {
                     failure = t;
                 }
+                spin = Math.min(SPIN_NANOS, Math.max(MIN_SPIN_NANOS, 4 * (System.nanoTime() - started)));
                 state.set(2);
                 Thread w = waiter;
                 if (w != null) {

@@ -246,7 +246,8 @@ abstract class AroraGrid implements Experiment {
                 .diagnostic(new ReconstructionError(truth))
                 .diagnostic(new SpectralSummary(TOP_SINGULAR_VALUES, depth))
                 .listener((state, h) -> {
-                    progress.update(done.get(), label, Math.min(1.0, state.iteration() / (double) budget));
+                    progress.update(done.get(), label, fraction(state.iteration(), budget, h.column("train_loss")[0],
+                            state.trainLoss(), s.tolerance()));
                     return Decision.CONTINUE;
                 })
                 .build();
@@ -265,6 +266,19 @@ abstract class AroraGrid implements Experiment {
         row.put("seconds", num(r.seconds()));
         progress.update(done.incrementAndGet(), label, 0);
         return new Cell(row, h, r.stopReason() == StopReason.DIVERGED);
+    }
+
+    /**
+     * Progress within one run: the larger of the share of the iteration budget used and the share of
+     * the way (in log-loss) from the initial loss to the tolerance.
+     */
+    static double fraction(long iteration, long budget, double initialLoss, double loss, double tolerance) {
+        double byIterations = iteration / (double) budget;
+        double byLoss = 0;
+        if (tolerance > 0 && initialLoss > tolerance && loss > 0 && Double.isFinite(loss)) {
+            byLoss = Math.log(initialLoss / loss) / Math.log(initialLoss / tolerance);
+        }
+        return Math.max(0, Math.min(1, Math.max(byIterations, byLoss)));
     }
 
     private Cell nnmCell(long seed, int m, Matrix truth, double[] truthSigma, EntrySample sample,

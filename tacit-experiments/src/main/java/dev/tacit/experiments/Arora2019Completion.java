@@ -33,21 +33,20 @@ public final class Arora2019Completion extends AroraGrid {
     }
 
     @Override
-    Settings settings(ExperimentOptions o) {
-        boolean q = o.quick();
+    Settings defaults(boolean q) {
         return new Settings(
-                ExperimentOptions.or(o.seeds(), q ? List.of(0L) : List.of(0L, 1L, 2L)),
-                ExperimentOptions.or(o.n(), 100),
-                ExperimentOptions.or(o.rank(), 5),
-                ExperimentOptions.or(o.observations(), List.of(2000, 5000)),
-                ExperimentOptions.or(o.depths(), q ? List.of(1, 2, 3) : List.of(1, 2, 3, 4)),
-                ExperimentOptions.or(o.methods(), List.of(Method.DMF, Method.NNM)),
-                ExperimentOptions.or(o.initScales(), q ? List.of(1e-3) : List.of(1e-3, 1e-4, 1e-5, 1e-6)),
-                ExperimentOptions.or(o.learningRates(), q ? List.of(1e-3) : List.of(1e-3, 3e-4)),
-                ExperimentOptions.or(o.maxIterations(), Trainer.DEFAULT_MAX_ITERATIONS),
-                ExperimentOptions.or(o.tolerance(), Trainer.DEFAULT_TOLERANCE),
-                ExperimentOptions.or(o.logEvery(), Trainer.DEFAULT_LOG_EVERY),
-                Init.GAUSSIAN, ExperimentOptions.or(o.optimizer(), OptimizerKind.GROUP_RMSPROP));
+                q ? List.of(0L) : List.of(0L, 1L, 2L),
+                100,
+                5,
+                List.of(2000, 5000),
+                q ? List.of(1, 2, 3) : List.of(1, 2, 3, 4),
+                List.of(Method.DMF, Method.NNM),
+                q ? List.of(1e-3) : List.of(1e-3, 1e-4, 1e-5, 1e-6),
+                q ? List.of(1e-3) : List.of(1e-3, 3e-4),
+                Trainer.DEFAULT_MAX_ITERATIONS,
+                Trainer.DEFAULT_TOLERANCE,
+                Trainer.DEFAULT_LOG_EVERY,
+                Init.GAUSSIAN, OptimizerKind.GROUP_RMSPROP);
     }
 
     @Override

@@ -33,21 +33,20 @@ public final class Arora2019Dynamics extends AroraGrid {
     }
 
     @Override
-    Settings settings(ExperimentOptions o) {
-        boolean q = o.quick();
+    Settings defaults(boolean q) {
         return new Settings(
-                ExperimentOptions.or(o.seeds(), List.of(0L)),
-                ExperimentOptions.or(o.n(), 100),
-                ExperimentOptions.or(o.rank(), 5),
-                ExperimentOptions.or(o.observations(), List.of(2000)),
-                ExperimentOptions.or(o.depths(), List.of(1, 2, 3)),
-                ExperimentOptions.or(o.methods(), List.of(Method.DMF)),
-                ExperimentOptions.or(o.initScales(), List.of(1e-3)),
-                ExperimentOptions.or(o.learningRates(), List.of(1e-3)),
-                ExperimentOptions.or(o.maxIterations(), q ? 30_000L : 200_000L),
-                ExperimentOptions.or(o.tolerance(), Trainer.DEFAULT_TOLERANCE),
-                ExperimentOptions.or(o.logEvery(), 100),
-                Init.IDENTITY, ExperimentOptions.or(o.optimizer(), OptimizerKind.GROUP_RMSPROP));
+                List.of(0L),
+                100,
+                5,
+                List.of(2000),
+                List.of(1, 2, 3),
+                List.of(Method.DMF),
+                List.of(1e-3),
+                List.of(1e-3),
+                q ? 30_000L : 200_000L,
+                Trainer.DEFAULT_TOLERANCE,
+                100,
+                Init.IDENTITY, OptimizerKind.GROUP_RMSPROP);
     }
 
     @Override

@@ -59,8 +59,27 @@ abstract class AroraGrid implements Experiment {
     /** @return whether observations are entries (completion) or linear measurements (sensing) */
     abstract boolean sensing();
 
-    /** @return the resolved settings for these options (defaults filled in) */
-    abstract Settings settings(ExperimentOptions o);
+    /** @param quick the reduced setting @return this experiment's defaults */
+    abstract Settings defaults(boolean quick);
+
+    /** @return the settings for these options: each option given overrides its default */
+    final Settings settings(ExperimentOptions o) {
+        Settings d = defaults(o.quick());
+        return new Settings(
+                ExperimentOptions.or(o.seeds(), d.seeds()),
+                ExperimentOptions.or(o.n(), d.n()),
+                ExperimentOptions.or(o.rank(), d.rank()),
+                ExperimentOptions.or(o.observations(), d.observations()),
+                ExperimentOptions.or(o.depths(), d.depths()),
+                ExperimentOptions.or(o.methods(), d.methods()),
+                ExperimentOptions.or(o.initScales(), d.initScales()),
+                ExperimentOptions.or(o.learningRates(), d.learningRates()),
+                ExperimentOptions.or(o.maxIterations(), d.maxIterations()),
+                ExperimentOptions.or(o.tolerance(), d.tolerance()),
+                ExperimentOptions.or(o.logEvery(), d.logEvery()),
+                d.init(),
+                ExperimentOptions.or(o.optimizer(), d.optimizer()));
+    }
 
     /** @return lines comparing the results with the paper's reference numbers */
     abstract List<String> checks(Settings s, List<Map<String, String>> rows);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code tacit} command. */
 @Command(name = "tacit", mixinStandardHelpOptions = true, version = "tacit 0.1.0",
         description = "Matrix factorization with implicit regularization.",
-        subcommands = {DemoCommand.class, ListCommand.class, ReproduceCommand.class})
+        subcommands = {DemoCommand.class, ListCommand.class, ReproduceCommand.class, CompleteCommand.class,
+            PredictCommand.class, InpaintCommand.class})
 public final class Tacit implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -16,7 +17,7 @@ public final class Tacit implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (demo, list, reproduce)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (demo, list, reproduce, complete, predict, inpaint)");
     }
 
     /**

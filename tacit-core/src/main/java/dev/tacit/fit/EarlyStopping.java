@@ -1,5 +1,6 @@
 package dev.tacit.fit;
 
+import dev.tacit.diagnostics.Diagnostic;
 import dev.tacit.linalg.EntryPattern;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.model.EntryParameterization;
@@ -15,17 +16,25 @@ import java.util.List;
  * puts the best snapshot back.
  *
  * <pre>
- *   RMSE_val(θ) = √( (1/|V|) Σ_{e∈V} (clip(ŷ_e(θ)) − y_e)² )
+ *   RMSE_val(θ) = √( (1/|V|) Σ_{e∈V} (clip(ŷ_e(θ) + o_e) − y_e)² )
  * </pre>
  *
  * This is the implicit-regularization reading of early stopping: the trajectory from small
  * initialization passes through low-rank solutions, and the validation set picks the step at which
- * to stop (Jiang, Chen, Ding 2023 study it for overparameterized MF). Stateful: use one instance per fit.
+ * to stop (Jiang, Chen, Ding 2023 study it for overparameterized MF). The offsets o_e (0 by default) let
+ * a model that fits residuals of a baseline be judged on the original scale. Registered also as a
+ * {@link Diagnostic}, it adds the column {@value #COLUMN} to the history (computed once per log).
+ * Stateful: use one instance per fit.
  */
-public final class EarlyStopping implements TrainingListener {
+public final class EarlyStopping implements TrainingListener, Diagnostic {
+
+    /** The history column this adds when registered as a diagnostic. */
+    public static final String COLUMN = "val_rmse";
 
     private final EntryPattern pattern;
     private final double[] targets;
+    private final double[] offsets;
+    private long measuredAt = -1;
     private final int patience;
     private final double lo;
     private final double hi;
@@ -44,6 +53,23 @@ public final class EarlyStopping implements TrainingListener {
      * @param hi upper clip of predictions (≥ lo)
      */
     public EarlyStopping(EntryPattern pattern, double[] targets, int patience, double lo, double hi) {
+        this(pattern, targets, null, patience, lo, hi);
+    }
+
+    /**
+     * @param pattern validation entries
+     * @param targets their values
+     * @param offsets o_e added to the model's predictions before clipping (null = 0)
+     * @param patience logged iterations without improvement before stopping, ≥ 1
+     * @param lo lower clip of predictions
+     * @param hi upper clip of predictions (≥ lo)
+     */
+    public EarlyStopping(EntryPattern pattern, double[] targets, double[] offsets, int patience, double lo,
+                         double hi) {
+        if (offsets != null && offsets.length != targets.length) {
+            throw new IllegalArgumentException(offsets.length + " offsets for " + targets.length + " targets");
+        }
+        this.offsets = offsets == null ? new double[targets.length] : offsets.clone();
         if (targets.length != pattern.size() || targets.length == 0) {
             throw new IllegalArgumentException("validation set needs one target per entry and at least one entry, got "
                     + targets.length + " targets for " + pattern.size() + " entries");
@@ -63,15 +89,31 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     @Override
+    public List<String> columns() {
+        return List.of(COLUMN);
+    }
+
+    @Override
+    public double[] measure(TrainingState state) {
+        return new double[] {observe(state)};
+    }
+
+    private double observe(TrainingState state) {
+        if (measuredAt != state.iteration()) {
+            last = rmse((EntryParameterization) state.parameterization());
+            measuredAt = state.iteration();
+        }
+        return last;
+    }
+
+    @Override
     public Decision onLog(TrainingState state, History history) {
-        EntryParameterization model = (EntryParameterization) state.parameterization();
-        double rmse = rmse(model);
-        last = rmse;
+        double rmse = observe(state);
         if (rmse < best) {
             best = rmse;
             bestIteration = state.iteration();
             sinceBest = 0;
-            snapshot(model);
+            snapshot(state.parameterization());
             return Decision.CONTINUE;
         }
         sinceBest++;
@@ -86,7 +128,7 @@ public final class EarlyStopping implements TrainingListener {
         model.predict(pattern, predictions);
         double s = 0;
         for (int e = 0; e < targets.length; e++) {
-            double p = Math.min(hi, Math.max(lo, predictions[e]));
+            double p = Math.min(hi, Math.max(lo, predictions[e] + offsets[e]));
             double r = p - targets[e];
             s += r * r;
         }

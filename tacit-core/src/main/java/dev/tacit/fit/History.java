@@ -18,6 +18,14 @@ public final class History {
         this.columns = List.copyOf(columns);
     }
 
+    /**
+     * @param columns column names
+     * @return a history with no records (e.g. of a model loaded from a file)
+     */
+    public static History empty(List<String> columns) {
+        return new History(columns);
+    }
+
     void add(double[] row) {
         if (row.length != columns.size()) {
             throw new IllegalStateException("row has " + row.length + " values for " + columns.size() + " columns");

@@ -30,6 +30,15 @@ public final class Provenance {
         root.put("tacit_version", VERSION);
         root.put("created", Instant.now().toString());
         root.put("config", config);
+        root.putAll(environment());
+        return Json.write(root);
+    }
+
+    /**
+     * @return software (Java, backend, threads) and machine (OS, CPU, processors, heap) of this run
+     */
+    public static Map<String, Object> environment() {
+        Map<String, Object> env = new LinkedHashMap<>();
         Map<String, Object> software = new LinkedHashMap<>();
         software.put("java_version", System.getProperty("java.version"));
         software.put("java_vendor", System.getProperty("java.vendor"));
@@ -37,15 +46,15 @@ public final class Provenance {
         software.put("backend", Backends.get().kind().name());
         software.put("backend_detail", Backends.get().describe());
         software.put("threads", Workers.threads());
-        root.put("software", software);
+        env.put("software", software);
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("arch", System.getProperty("os.arch"));
         machine.put("processors", Runtime.getRuntime().availableProcessors());
         machine.put("cpu", cpuModel());
         machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        root.put("machine", machine);
-        return Json.write(root);
+        env.put("machine", machine);
+        return env;
     }
 
     private static String cpuModel() {

@@ -1,0 +1,192 @@
+package dev.tacit.completion;
+
+import dev.tacit.data.ratings.Fold;
+import dev.tacit.data.ratings.Ratings;
+import dev.tacit.data.ratings.Splits;
+import dev.tacit.fit.EarlyStopping;
+import dev.tacit.fit.EntryGradientStep;
+import dev.tacit.fit.FitResult;
+import dev.tacit.fit.History;
+import dev.tacit.fit.MiniBatchEntryStep;
+import dev.tacit.fit.Trainer;
+import dev.tacit.fit.TrainingListener;
+import dev.tacit.fit.UpdateRule;
+import dev.tacit.linalg.EntryPattern;
+import dev.tacit.linalg.Matrix;
+import dev.tacit.model.factored.AlsRule;
+import dev.tacit.model.factored.BiasBaselineRule;
+import dev.tacit.model.factored.BiasTerms;
+import dev.tacit.model.factored.BiasedMfSgdRule;
+import dev.tacit.model.factored.FactoredProduct;
+import dev.tacit.model.factored.SoftImputeFit;
+import dev.tacit.model.factored.SoftImputePath;
+import dev.tacit.objective.EntryLoss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Fits a {@link CompletionMethod} to ratings (the estimator's {@code fit}):
+ *
+ * <ul>
+ *   <li>{@code dmf}: the baseline μ + b_u + b_i is fitted first (shrunk biases, {@link BiasBaselineRule});
+ *       then a {@link FactoredProduct} of the given depth and width, from small init, fits the residuals
+ *       r − μ − b_u − b_i on 1 − f of the ratings with the chosen optimizer (mini-batches or full batch)
+ *       and no penalty, stopped early on the held-out fraction f ({@link EarlyStopping}, best epoch kept).
+ *   <li>{@code mf}: {@link BiasedMfSgdRule} (Surprise's SVD) for the given epochs.
+ *   <li>{@code als}: {@link AlsRule} (Spark's ALS-WR) on ratings centred by their mean.
+ *   <li>{@code softimpute}: the warm-started λ path of {@link SoftImputePath} on 1 − f of the ratings; the
+ *       λ with the lowest validation RMSE is kept.
+ *   <li>{@code bias}: {@link BiasBaselineRule} alone.
+ * </ul>
+ *
+ * The model is sized by the id maps of the training ratings; users and items without a training rating
+ * are predicted by the bias terms ({@link CompletionModel}). Same ratings and settings → same model.
+ */
+public final class Completer {
+
+    private Completer() {
+    }
+
+    /**
+     * @param train training ratings (at least 2)
+     * @param settings method and hyperparameters
+     * @return the fitted model
+     */
+    public static CompletionModel fit(Ratings train, CompletionSettings settings) {
+        return fit(train, settings, null);
+    }
+
+    /**
+     * @param train training ratings (at least 2)
+     * @param settings method and hyperparameters
+     * @param progress called at every epoch (may be null)
+     * @return the fitted model
+     */
+    public static CompletionModel fit(Ratings train, CompletionSettings settings, TrainingListener progress) {
+        if (train.size() < 2) {
+            throw new IllegalArgumentException("need at least 2 training ratings, got " + train.size());
+        }
+        long start = System.nanoTime();
+        int rows = train.numUsers();
+        int cols = train.numItems();
+        int[] userCounts = new int[rows];
+        int[] itemCounts = new int[cols];
+        for (int k = 0; k < train.size(); k++) {
+            userCounts[train.user(k)]++;
+            itemCounts[train.item(k)]++;
+        }
+        Fitted f = switch (settings.method()) {
+            case DMF -> dmf(train, settings, progress);
+            case MF -> mf(train, settings, progress);
+            case ALS -> als(train, settings, progress);
+            case SOFTIMPUTE -> softImpute(train, settings, progress);
+            case BIAS -> bias(train, settings, progress);
+        };
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FitSummary summary = new FitSummary(f.result.iterations(), f.bestEpoch, f.validationRmse, f.result.stopReason(),
+                seconds);
+        return new CompletionModel(settings, f.model, train.userIds().copy(), train.itemIds().copy(), userCounts,
+                itemCounts, train.min(), train.max(), f.result.history(), summary);
+    }
+
+    private record Fitted(FactoredProduct model, FitResult result, long bestEpoch, double validationRmse) {
+    }
+
+    private static EntryPattern pattern(Ratings r) {
+        return EntryPattern.of(r.numUsers(), r.numItems(), r.users(), r.items());
+    }
+
+    private static Trainer.Builder epochs(int n, TrainingListener progress) {
+        Trainer.Builder b = Trainer.builder().maxIterations(n).tolerance(0).logEvery(1);
+        if (progress != null) {
+            b.listener(progress);
+        }
+        return b;
+    }
+
+    /** The shrunk-bias baseline fitted to {@code r}, sized to its id maps. */
+    private static FactoredProduct baseline(Ratings r, TrainingListener progress) {
+        FactoredProduct b = BiasBaselineRule.initialModel(r.numUsers(), r.numItems(), r.mean());
+        epochs(BiasBaselineRule.DEFAULT_EPOCHS, null).build().fit(b, new EntryLoss(pattern(r), r.values()),
+                new BiasBaselineRule());
+        return b;
+    }
+
+    private static Fitted bias(Ratings train, CompletionSettings s, TrainingListener progress) {
+        FactoredProduct b = BiasBaselineRule.initialModel(train.numUsers(), train.numItems(), train.mean());
+        FitResult r = epochs(s.maxEpochs(), progress).build().fit(b, new EntryLoss(pattern(train), train.values()),
+                new BiasBaselineRule());
+        return new Fitted(b, r, r.iterations(), Double.NaN);
+    }
+
+    private static Fitted mf(Ratings train, CompletionSettings s, TrainingListener progress) {
+        FactoredProduct m = BiasedMfSgdRule.initialModel(train.numUsers(), train.numItems(), s.width(), train.mean(),
+                s.seed());
+        FitResult r = epochs(s.maxEpochs(), progress).build().fit(m, new EntryLoss(pattern(train), train.values()),
+                new BiasedMfSgdRule(s.learningRate(), s.regularization(), s.seed()));
+        return new Fitted(m, r, r.iterations(), Double.NaN);
+    }
+
+    private static Fitted als(Ratings train, CompletionSettings s, TrainingListener progress) {
+        FactoredProduct m = AlsRule.initialModel(train.numUsers(), train.numItems(), s.width(), BiasTerms.MEAN,
+                train.mean(), s.seed());
+        FitResult r = epochs(s.maxEpochs(), progress).build().fit(m, new EntryLoss(pattern(train), train.values()),
+                new AlsRule(s.regularization()));
+        return new Fitted(m, r, r.iterations(), Double.NaN);
+    }
+
+    private static Fitted softImpute(Ratings train, CompletionSettings s, TrainingListener progress) {
+        Fold split = Splits.holdout(train, s.validationFraction(), s.seed());
+        Ratings fit = split.train();
+        Ratings val = split.test();
+        List<SoftImputeFit> path = SoftImputePath.builder().rank(s.width()).maxSweeps(s.maxEpochs()).seed(s.seed())
+                .build().fit(new EntryLoss(pattern(fit), fit.values()));
+        EarlyStopping judge = new EarlyStopping(pattern(val), val.values(), 1, train.min(), train.max());
+        SoftImputeFit best = null;
+        double bestRmse = Double.POSITIVE_INFINITY;
+        for (SoftImputeFit f : path) {
+            double rmse = judge.rmse(f.model());
+            if (rmse < bestRmse) {
+                bestRmse = rmse;
+                best = f;
+            }
+        }
+        return new Fitted(best.model(), best.result(), best.result().iterations(), bestRmse);
+    }
+
+    private static Fitted dmf(Ratings train, CompletionSettings s, TrainingListener progress) {
+        Fold split = Splits.holdout(train, s.validationFraction(), s.seed());
+        Ratings fit = split.train();
+        Ratings val = split.test();
+        FactoredProduct base = baseline(fit, progress);
+        EntryPattern fitPattern = pattern(fit);
+        EntryPattern valPattern = pattern(val);
+        double[] fitBase = new double[fit.size()];
+        base.predict(fitPattern, fitBase);
+        double[] residual = fit.values();
+        for (int e = 0; e < residual.length; e++) {
+            residual[e] -= fitBase[e];
+        }
+        double[] valBase = new double[val.size()];
+        base.predict(valPattern, valBase);
+        FactoredProduct product = FactoredProduct.initialize(train.numUsers(), train.numItems(), s.depth(), s.width(),
+                s.initScale(), BiasTerms.NONE, 0.0, new SplittableRandom(s.seed()));
+        EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
+                train.max());
+        UpdateRule rule = s.batchSize() > 0
+                ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), s.seed())
+                : new EntryGradientStep(s.optimizer().create(s.learningRate()));
+        FitResult r = epochs(s.maxEpochs(), progress).diagnostic(stop).listener(stop).build()
+                .fit(product, new EntryLoss(fitPattern, residual), rule);
+        stop.restoreBest(product);
+        List<Matrix> factors = new ArrayList<>(product.factors());
+        List<Matrix> baseFactors = base.factors();
+        factors.add(baseFactors.get(baseFactors.size() - 2)); // user biases
+        factors.add(baseFactors.get(baseFactors.size() - 1)); // item biases
+        FactoredProduct combined = FactoredProduct.ofFactors(train.numUsers(), train.numItems(), s.depth(),
+                BiasTerms.MEAN_AND_BIASES, base.mean(), factors);
+        return new Fitted(combined, r, stop.bestIteration(), stop.bestRmse());
+    }
+
+}

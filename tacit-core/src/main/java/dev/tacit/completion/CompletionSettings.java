@@ -1,0 +1,337 @@
+package dev.tacit.completion;
+
+import dev.tacit.model.factored.AlsRule;
+import dev.tacit.model.factored.BiasBaselineRule;
+import dev.tacit.model.factored.BiasedMfSgdRule;
+import dev.tacit.model.factored.SoftImputePath;
+import dev.tacit.model.factored.SoftImputeRule;
+import dev.tacit.optim.OptimizerKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything that determines a completion fit: the method, its hyperparameters and the seed. Immutable;
+ * {@link #defaults(CompletionMethod)} gives each method's defaults (defined here, once) and
+ * {@link #toBuilder()} overrides them. Fields a method does not use are ignored by it and left out of
+ * {@link #describe()}.
+ *
+ * <p>Defaults of {@link CompletionMethod#DMF} are the best settings measured on MovieLens 100K
+ * (docs/BENCHMARKS.md): depth {@value #DMF_DEPTH}, width {@value #DMF_WIDTH}, init scale
+ * {@value #DMF_INIT_SCALE}, Adam with learning rate {@value #DMF_LEARNING_RATE} on mini-batches of
+ * {@value #DMF_BATCH_SIZE}, early stopping on a seeded {@value #VALIDATION_FRACTION} validation split
+ * with patience {@value #DMF_PATIENCE} epochs, no explicit penalty on the factors.
+ */
+public final class CompletionSettings {
+
+    /** Default DMF depth N. */
+    public static final int DMF_DEPTH = 3;
+    /** Default DMF hidden width k. */
+    public static final int DMF_WIDTH = 64;
+    /** Default DMF init scale. */
+    public static final double DMF_INIT_SCALE = 1e-3;
+    /** Default DMF learning rate (Adam). */
+    public static final double DMF_LEARNING_RATE = 1e-3;
+    /** Default DMF mini-batch size (0 = full batch). */
+    public static final int DMF_BATCH_SIZE = 1000;
+    /** Default DMF epoch budget. */
+    public static final int DMF_MAX_EPOCHS = 200;
+    /** Default DMF early-stopping patience, in epochs. */
+    public static final int DMF_PATIENCE = 5;
+    /** Default validation fraction for early stopping / λ selection. */
+    public static final double VALIDATION_FRACTION = 0.05;
+
+    private final CompletionMethod method;
+    private final int depth;
+    private final int width;
+    private final double initScale;
+    private final OptimizerKind optimizer;
+    private final double learningRate;
+    private final int batchSize;
+    private final int maxEpochs;
+    private final int patience;
+    private final double validationFraction;
+    private final double regularization;
+    private final long seed;
+
+    private CompletionSettings(Builder b) {
+        this.method = b.method;
+        this.depth = b.depth;
+        this.width = b.width;
+        this.initScale = b.initScale;
+        this.optimizer = b.optimizer;
+        this.learningRate = b.learningRate;
+        this.batchSize = b.batchSize;
+        this.maxEpochs = b.maxEpochs;
+        this.patience = b.patience;
+        this.validationFraction = b.validationFraction;
+        this.regularization = b.regularization;
+        this.seed = b.seed;
+    }
+
+    /**
+     * @param method the method
+     * @return its default settings
+     */
+    public static CompletionSettings defaults(CompletionMethod method) {
+        Builder b = new Builder(method);
+        switch (method) {
+            case DMF -> b.depth(DMF_DEPTH).width(DMF_WIDTH).initScale(DMF_INIT_SCALE).optimizer(OptimizerKind.ADAM)
+                    .learningRate(DMF_LEARNING_RATE).batchSize(DMF_BATCH_SIZE).maxEpochs(DMF_MAX_EPOCHS)
+                    .patience(DMF_PATIENCE).regularization(0.0);
+            case MF -> b.depth(2).width(BiasedMfSgdRule.DEFAULT_FACTORS).initScale(BiasedMfSgdRule.DEFAULT_INIT_STD)
+                    .learningRate(BiasedMfSgdRule.DEFAULT_LEARNING_RATE).regularization(BiasedMfSgdRule.DEFAULT_REGULARIZATION)
+                    .maxEpochs(BiasedMfSgdRule.DEFAULT_EPOCHS).batchSize(1).patience(Integer.MAX_VALUE).validationFraction(0);
+            case ALS -> b.depth(2).width(AlsRule.DEFAULT_RANK).regularization(AlsRule.DEFAULT_REG)
+                    .maxEpochs(AlsRule.DEFAULT_ITERATIONS).patience(Integer.MAX_VALUE).validationFraction(0);
+            case SOFTIMPUTE -> b.depth(2).width(SoftImputeRule.DEFAULT_RANK).maxEpochs(SoftImputePath.DEFAULT_MAX_SWEEPS)
+                    .patience(Integer.MAX_VALUE);
+            case BIAS -> b.depth(2).width(1).maxEpochs(BiasBaselineRule.DEFAULT_EPOCHS).patience(Integer.MAX_VALUE)
+                    .validationFraction(0);
+            default -> throw new IllegalStateException(method.toString());
+        }
+        return b.build();
+    }
+
+    /** @return a builder starting from these settings */
+    public Builder toBuilder() {
+        Builder b = new Builder(method);
+        b.depth = depth;
+        b.width = width;
+        b.initScale = initScale;
+        b.optimizer = optimizer;
+        b.learningRate = learningRate;
+        b.batchSize = batchSize;
+        b.maxEpochs = maxEpochs;
+        b.patience = patience;
+        b.validationFraction = validationFraction;
+        b.regularization = regularization;
+        b.seed = seed;
+        return b;
+    }
+
+    /** @return the method */
+    public CompletionMethod method() {
+        return method;
+    }
+
+    /** @return depth N (DMF) */
+    public int depth() {
+        return depth;
+    }
+
+    /** @return hidden width k (DMF), number of factors (MF) or rank (ALS, SoftImpute) */
+    public int width() {
+        return width;
+    }
+
+    /** @return init scale (DMF: of the product; MF: standard deviation of the factors) */
+    public double initScale() {
+        return initScale;
+    }
+
+    /** @return the optimizer (DMF) */
+    public OptimizerKind optimizer() {
+        return optimizer;
+    }
+
+    /** @return learning rate (DMF, MF) */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** @return mini-batch size, 0 = full batch (DMF) */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return epochs / sweeps budget */
+    public int maxEpochs() {
+        return maxEpochs;
+    }
+
+    /** @return early-stopping patience in epochs (DMF) */
+    public int patience() {
+        return patience;
+    }
+
+    /** @return fraction of the training ratings held out for validation (0 = none) */
+    public double validationFraction() {
+        return validationFraction;
+    }
+
+    /** @return L2 strength λ (MF, ALS; 0 for DMF) */
+    public double regularization() {
+        return regularization;
+    }
+
+    /** @return the seed of the validation split, the init and the batch order */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the settings this method uses, by name, for metrics.json and saved models */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", method.cliName());
+        switch (method) {
+            case DMF -> {
+                m.put("depth", depth);
+                m.put("width", width);
+                m.put("init_scale", initScale);
+                m.put("optimizer", optimizer.cliName());
+                m.put("lr", learningRate);
+                m.put("batch_size", batchSize);
+                m.put("max_epochs", maxEpochs);
+                m.put("patience", patience);
+                m.put("validation_fraction", validationFraction);
+            }
+            case MF -> {
+                m.put("factors", width);
+                m.put("init_std", initScale);
+                m.put("lr", learningRate);
+                m.put("reg", regularization);
+                m.put("epochs", maxEpochs);
+            }
+            case ALS -> {
+                m.put("rank", width);
+                m.put("reg", regularization);
+                m.put("iterations", maxEpochs);
+            }
+            case SOFTIMPUTE -> {
+                m.put("rank", width);
+                m.put("max_sweeps", maxEpochs);
+                m.put("validation_fraction", validationFraction);
+            }
+            case BIAS -> m.put("epochs", maxEpochs);
+            default -> throw new IllegalStateException(method.toString());
+        }
+        m.put("seed", seed);
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return describe().toString();
+    }
+
+    /** Builder; every setter validates its argument and names it in the message. */
+    public static final class Builder {
+        private final CompletionMethod method;
+        private int depth = DMF_DEPTH;
+        private int width = DMF_WIDTH;
+        private double initScale = DMF_INIT_SCALE;
+        private OptimizerKind optimizer = OptimizerKind.ADAM;
+        private double learningRate = DMF_LEARNING_RATE;
+        private int batchSize = DMF_BATCH_SIZE;
+        private int maxEpochs = DMF_MAX_EPOCHS;
+        private int patience = DMF_PATIENCE;
+        private double validationFraction = VALIDATION_FRACTION;
+        private double regularization;
+        private long seed;
+
+        private Builder(CompletionMethod method) {
+            this.method = method;
+        }
+
+        /** @param n depth ≥ 1 @return this */
+        public Builder depth(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("depth must be at least 1, got " + n);
+            }
+            this.depth = n;
+            return this;
+        }
+
+        /** @param k width / rank ≥ 1 @return this */
+        public Builder width(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("width must be at least 1, got " + k);
+            }
+            this.width = k;
+            return this;
+        }
+
+        /** @param s init scale &gt; 0 @return this */
+        public Builder initScale(double s) {
+            if (!(s > 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("init scale must be positive, got " + s);
+            }
+            this.initScale = s;
+            return this;
+        }
+
+        /** @param kind optimizer @return this */
+        public Builder optimizer(OptimizerKind kind) {
+            this.optimizer = java.util.Objects.requireNonNull(kind, "optimizer");
+            return this;
+        }
+
+        /** @param lr learning rate &gt; 0 @return this */
+        public Builder learningRate(double lr) {
+            if (!(lr > 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+            }
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** @param b mini-batch size ≥ 0 (0 = full batch) @return this */
+        public Builder batchSize(int b) {
+            if (b < 0) {
+                throw new IllegalArgumentException("batch size must be non-negative, got " + b);
+            }
+            this.batchSize = b;
+            return this;
+        }
+
+        /** @param n epoch budget ≥ 1 @return this */
+        public Builder maxEpochs(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("max epochs must be at least 1, got " + n);
+            }
+            this.maxEpochs = n;
+            return this;
+        }
+
+        /** @param p patience ≥ 1 @return this */
+        public Builder patience(int p) {
+            if (p < 1) {
+                throw new IllegalArgumentException("patience must be at least 1, got " + p);
+            }
+            this.patience = p;
+            return this;
+        }
+
+        /** @param f validation fraction in [0, 0.5] @return this */
+        public Builder validationFraction(double f) {
+            if (!(f >= 0 && f <= 0.5)) {
+                throw new IllegalArgumentException("validation fraction must be in [0, 0.5], got " + f);
+            }
+            this.validationFraction = f;
+            return this;
+        }
+
+        /** @param lambda L2 strength ≥ 0 @return this */
+        public Builder regularization(double lambda) {
+            if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("regularization must be non-negative, got " + lambda);
+            }
+            this.regularization = lambda;
+            return this;
+        }
+
+        /** @param s seed @return this */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** @return the settings */
+        public CompletionSettings build() {
+            if (method == CompletionMethod.DMF && validationFraction == 0) {
+                throw new IllegalArgumentException("dmf stops early on a validation split: validation fraction must be > 0");
+            }
+            return new CompletionSettings(this);
+        }
+    }
+}

@@ -73,6 +73,9 @@ final class CompleteCommand implements Callable<Integer> {
     @Option(names = "--validation", paramLabel = "F", description = "held-out fraction for early stopping (dmf, softimpute)")
     Double validation;
 
+    @Option(names = "--ensemble", paramLabel = "E", description = "dmf: average E runs (seeds s..s+E-1)")
+    Integer ensemble;
+
     @Option(names = "--reg", paramLabel = "LAMBDA", description = "L2 strength (mf, als)")
     Double reg;
 
@@ -144,6 +147,9 @@ final class CompleteCommand implements Callable<Integer> {
             }
             if (reg != null) {
                 b.regularization(reg);
+            }
+            if (ensemble != null) {
+                b.ensemble(ensemble);
             }
             if (seed != null) {
                 b.seed(seed);

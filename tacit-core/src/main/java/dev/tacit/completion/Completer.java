@@ -170,23 +170,38 @@ public final class Completer {
         }
         double[] valBase = new double[val.size()];
         base.predict(valPattern, valBase);
-        FactoredProduct product = FactoredProduct.initialize(train.numUsers(), train.numItems(), s.depth(), s.width(),
-                s.initScale(), BiasTerms.NONE, 0.0, new SplittableRandom(s.seed()));
-        EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
-                train.max());
-        UpdateRule rule = s.batchSize() > 0
-                ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), s.seed())
-                : new EntryGradientStep(s.optimizer().create(s.learningRate()));
-        FitResult r = epochs(s.maxEpochs(), progress).diagnostic(stop).listener(stop).build()
-                .fit(product, new EntryLoss(fitPattern, residual), rule);
-        stop.restoreBest(product);
-        List<Matrix> factors = new ArrayList<>(product.factors());
+        EntryLoss loss = new EntryLoss(fitPattern, residual);
+        List<FactoredProduct> members = new ArrayList<>();
+        FitResult first = null;
+        EarlyStopping firstStop = null;
+        for (int member = 0; member < s.ensemble(); member++) {
+            long seed = s.seed() + member;
+            FactoredProduct product = FactoredProduct.initialize(train.numUsers(), train.numItems(), s.depth(),
+                    s.width(), s.initScale(), BiasTerms.NONE, 0.0, new SplittableRandom(seed));
+            EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
+                    train.max());
+            UpdateRule rule = s.batchSize() > 0
+                    ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), seed)
+                    : new EntryGradientStep(s.optimizer().create(s.learningRate()));
+            FitResult r = epochs(s.maxEpochs(), progress).diagnostic(stop).listener(stop).build()
+                    .fit(product, loss, rule);
+            stop.restoreBest(product);
+            members.add(product);
+            if (first == null) {
+                first = r;
+                firstStop = stop;
+            }
+        }
+        FactoredProduct average = FactoredProduct.average(members);
+        List<Matrix> factors = new ArrayList<>(average.factors());
         List<Matrix> baseFactors = base.factors();
         factors.add(baseFactors.get(baseFactors.size() - 2)); // user biases
         factors.add(baseFactors.get(baseFactors.size() - 1)); // item biases
         FactoredProduct combined = FactoredProduct.ofFactors(train.numUsers(), train.numItems(), s.depth(),
                 BiasTerms.MEAN_AND_BIASES, base.mean(), factors);
-        return new Fitted(combined, r, stop.bestIteration(), stop.bestRmse());
+        double valRmse = members.size() == 1 ? firstStop.bestRmse()
+                : new EarlyStopping(valPattern, val.values(), 1, train.min(), train.max()).rmse(combined);
+        return new Fitted(combined, first, firstStop.bestIteration(), valRmse);
     }
 
 }

@@ -15,6 +15,7 @@ public final class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class.getName());
     private static volatile Backend active;
+    private static final Backend HEAP = new JavaBackend();
 
     private Backends() {
     }
@@ -43,6 +44,11 @@ public final class Backends {
      */
     public static Backend create(BackendKind kind) {
         return kind == BackendKind.NATIVE_OPENBLAS ? NativeBackend.load() : new JavaBackend();
+    }
+
+    /** @return the shared pure-Java backend that owns {@link Matrix#onHeap(int, int)} matrices */
+    static Backend heap() {
+        return HEAP;
     }
 
     /** @return whether the native backend can be loaded on this machine */

@@ -131,7 +131,12 @@ public final class EntryKernels {
 
     private static void scatter(int[] ptr, int[] order, int[] other, double[] w, double[] src, int k, Matrix out) {
         int n = ptr.length - 1;
-        double[] dst = new double[n * k];
+        DoubleBuffer ob = out.buffer();
+        boolean direct = ob.hasArray() && ob.arrayOffset() == 0;
+        double[] dst = direct ? ob.array() : new double[n * k];
+        if (direct) {
+            java.util.Arrays.fill(dst, 0, n * k, 0.0);
+        }
         // split the output rows so that both halves hold about the same number of entries
         int total = ptr[n];
         int split = 0;
@@ -141,7 +146,9 @@ public final class EntryKernels {
         int mid = split;
         Workers.run(() -> scatterRange(ptr, order, other, w, src, k, 0, mid, dst),
                 () -> scatterRange(ptr, order, other, w, src, k, mid, n, dst));
-        out.buffer().put(0, dst, 0, dst.length);
+        if (!direct) {
+            ob.put(0, dst, 0, n * k);
+        }
     }
 
     private static void scatterRange(int[] ptr, int[] order, int[] other, double[] w, double[] src, int k,
@@ -166,9 +173,15 @@ public final class EntryKernels {
         }
     }
 
-    /** The matrix's values as a heap array (a bulk copy: the loops above vectorise on arrays, not buffers). */
+    /**
+     * The matrix's values as a heap array: the array itself for {@link Matrix#onHeap} matrices, else a bulk
+     * copy (the loops above vectorise on arrays, not on buffers). Read only.
+     */
     private static double[] heap(Matrix m) {
         DoubleBuffer buf = m.buffer();
+        if (buf.hasArray() && buf.arrayOffset() == 0) {
+            return buf.array();
+        }
         double[] out = new double[m.size()];
         buf.get(0, out, 0, out.length);
         return out;

@@ -16,6 +16,9 @@ public final class Matrix implements LinearOperand {
     /** Products with at least this many multiply-adds are split by rows over the worker threads. */
     private static final long PARALLEL_FLOPS = 400_000L;
 
+    /** Products of {@link #onHeap} matrices at least this large (m·n·k) run on the native backend. */
+    private static final long HEAP_NATIVE_FLOPS = 32_768L;
+
     private final Backend backend;
     private final int rows;
     private final int cols;
@@ -52,6 +55,36 @@ public final class Matrix implements LinearOperand {
             throw new IllegalArgumentException("matrix too large: " + rows + "x" + cols);
         }
         return new Matrix(backend, rows, cols, backend.allocate((int) size));
+    }
+
+    /**
+     * A zero matrix stored in a Java array and multiplied by the pure-Java backend, whatever the JVM's
+     * backend: for models whose work is element-wise or sparse ({@link EntryKernels}), where native
+     * storage would cost a copy per kernel call and the few dense products are small. Do not mix it in
+     * products with matrices of another backend.
+     *
+     * @param rows number of rows, ≥ 0
+     * @param cols number of columns, ≥ 0
+     * @return the matrix
+     */
+    public static Matrix onHeap(int rows, int cols) {
+        return zeros(Backends.heap(), rows, cols);
+    }
+
+    /** @return an independent copy stored as by {@link #onHeap(int, int)} */
+    public Matrix copyOnHeap() {
+        Matrix m = onHeap(rows, cols);
+        m.copyFrom(this);
+        return m;
+    }
+
+    private Matrix on(Backend target) {
+        if (backend == target) {
+            return this;
+        }
+        Matrix m = zeros(target, rows, cols);
+        m.copyFrom(this);
+        return m;
     }
 
     /** @return the n×n identity on the JVM's backend */
@@ -320,6 +353,18 @@ public final class Matrix implements LinearOperand {
         }
         if (out == a || out == b) {
             throw new IllegalArgumentException("the output of a product must not alias an input");
+        }
+        Backend jvm = Backends.get();
+        if (out.backend == Backends.heap() && jvm != out.backend && (long) m * n * k >= HEAP_NATIVE_FLOPS) {
+            // heap matrices: large products run natively on copies (a copy is O(size), the product O(m·n·k))
+            Matrix o = beta == 0.0 ? zeros(jvm, m, n) : out.on(jvm);
+            multiply(alpha, ta, a.on(jvm), tb, b.on(jvm), beta, o);
+            out.copyFrom(o);
+            return;
+        }
+        if (a.backend != out.backend || b.backend != out.backend) { // mixed storage: compute on out's backend
+            multiply(alpha, ta, a.on(out.backend), tb, b.on(out.backend), beta, out);
+            return;
         }
         if (Workers.threads() > 1 && m >= 16 && (long) m * n * k >= PARALLEL_FLOPS) {
             int half = m / 2;

@@ -1,6 +1,7 @@
 package dev.tacit.optim;
 
 import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.UpdateKernels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,14 +84,7 @@ public final class Adam implements Optimizer {
         for (int j = 0; j < parameters.size(); j++) {
             Matrix p = parameters.get(j);
             Matrix g = gradients.get(j);
-            double[] m = first.get(j);
-            double[] v = second.get(j);
-            for (int k = 0; k < m.length; k++) {
-                double gk = g.getFlat(k);
-                m[k] = beta1 * m[k] + (1 - beta1) * gk;
-                v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-                p.setFlat(k, p.getFlat(k) - learningRate * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon));
-            }
+            UpdateKernels.adam(p, g, first.get(j), second.get(j), beta1, beta2, learningRate, c1, c2, epsilon);
         }
     }
 

@@ -83,7 +83,7 @@ public final class BiasBaselineRule implements UpdateRule {
             throw new IllegalArgumentException("mean must be finite, got " + mean);
         }
         return FactoredProduct.ofFactors(rows, cols, 2, BiasTerms.MEAN_AND_BIASES, mean, List.of(
-                Matrix.zeros(rows, 1), Matrix.zeros(cols, 1), Matrix.zeros(rows, 1), Matrix.zeros(cols, 1)));
+                Matrix.onHeap(rows, 1), Matrix.onHeap(cols, 1), Matrix.onHeap(rows, 1), Matrix.onHeap(cols, 1)));
     }
 
     /** @return λ_u */

@@ -122,7 +122,7 @@ public final class BiasedMfSgdRule implements UpdateRule {
         Matrix u = FactorArrays.gaussian(rows, k, DEFAULT_INIT_STD, rng);
         Matrix v = FactorArrays.gaussian(cols, k, DEFAULT_INIT_STD, rng);
         return FactoredProduct.ofFactors(rows, cols, 2, BiasTerms.MEAN_AND_BIASES, mean,
-                List.of(u, v, Matrix.zeros(rows, 1), Matrix.zeros(cols, 1)));
+                List.of(u, v, Matrix.onHeap(rows, 1), Matrix.onHeap(cols, 1)));
     }
 
     /** @return γ */

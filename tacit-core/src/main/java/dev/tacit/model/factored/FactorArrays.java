@@ -36,7 +36,7 @@ final class FactorArrays {
      * @return i.i.d. N(0, std²) entries
      */
     static Matrix gaussian(int rows, int cols, double std, SplittableRandom rng) {
-        Matrix m = Matrix.zeros(rows, cols);
+        Matrix m = Matrix.onHeap(rows, cols);
         for (int k = 0; k < m.size(); k++) {
             m.setFlat(k, std * rng.nextGaussian());
         }

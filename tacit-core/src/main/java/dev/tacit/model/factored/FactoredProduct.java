@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
  * ∂ℓ/∂b_u = Σ_{i} g_ui. A step costs O(m·k + (n₁)·k²·(N−2)) — never O(n₁·n₂) for depth ≥ 2.
  * Depth 1 keeps a dense n₁×n₂ parameter: it exists for comparisons on small data only.
  *
- * <p>Initialization: every factor entry Gaussian with standard deviation s^{1/N}/√k (depth 1: s/√n₂), so
+ * <p>Storage: all matrices live on the Java heap ({@link Matrix#onHeap}); the entry kernels then work on
+ * them in place. Initialization: every factor entry Gaussian with standard deviation s^{1/N}/√k (depth 1: s/√n₂), so
  * that ‖W(0)‖ scales with the init scale s as in the paper's recipe; biases start at 0.
  */
 public final class FactoredProduct implements EntryParameterization {
@@ -56,10 +57,10 @@ public final class FactoredProduct implements EntryParameterization {
             int k = factors.get(0).cols();
             prefix[0] = factors.get(0);
             for (int j = 1; j <= hidden; j++) {
-                prefix[j] = Matrix.zeros(rows, k);
+                prefix[j] = Matrix.onHeap(rows, k);
             }
             for (int j = 0; j <= hidden; j++) {
-                work[j] = Matrix.zeros(rows, k);
+                work[j] = Matrix.onHeap(rows, k);
             }
         }
     }
@@ -106,8 +107,8 @@ public final class FactoredProduct implements EntryParameterization {
             f.add(gaussian(cols, width, std, rng));
         }
         if (biasTerms == BiasTerms.MEAN_AND_BIASES) {
-            f.add(Matrix.zeros(rows, 1));
-            f.add(Matrix.zeros(cols, 1));
+            f.add(Matrix.onHeap(rows, 1));
+            f.add(Matrix.onHeap(cols, 1));
         }
         return new FactoredProduct(rows, cols, depth, biasTerms, mean, f);
     }
@@ -132,11 +133,68 @@ public final class FactoredProduct implements EntryParameterization {
         }
         List<Matrix> copies = new ArrayList<>();
         for (Matrix m : factors) {
-            copies.add(m.copy());
+            copies.add(m.copyOnHeap());
         }
         FactoredProduct p = new FactoredProduct(rows, cols, depth, biasTerms, mean, copies);
         p.checkShapes();
         return p;
+    }
+
+    /**
+     * The average of E products of equal depth, as one product: for depth N ≥ 2 the factors are stacked,
+     * U = [U⁽¹⁾ … U⁽ᴱ⁾]/E, H_j = blockdiag(H_j⁽¹⁾ … H_j⁽ᴱ⁾), V = [V⁽¹⁾ … V⁽ᴱ⁾], so that
+     * U·H_1···H_{N−2}·Vᵀ = (1/E) Σ_e U⁽ᵉ⁾·H⁽ᵉ⁾···V⁽ᵉ⁾ᵀ exactly (width E·k); depth 1 averages W.
+     * Offsets: the members must have {@link BiasTerms#NONE} (add offsets to the result).
+     *
+     * @param members E ≥ 1 products of the same shape and depth, without offsets
+     * @return the averaged product
+     */
+    public static FactoredProduct average(List<FactoredProduct> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("nothing to average");
+        }
+        FactoredProduct f0 = members.get(0);
+        for (FactoredProduct m : members) {
+            if (m.rows != f0.rows || m.cols != f0.cols || m.depth != f0.depth || m.biasTerms != BiasTerms.NONE) {
+                throw new IllegalArgumentException("members must share shape and depth and have no offsets: " + m);
+            }
+        }
+        if (members.size() == 1) {
+            return f0.copy();
+        }
+        int e = members.size();
+        List<Matrix> out = new ArrayList<>();
+        if (f0.depth == 1) {
+            Matrix w = Matrix.onHeap(f0.rows, f0.cols);
+            for (FactoredProduct m : members) {
+                w.addScaled(1.0 / e, m.factors.get(0));
+            }
+            out.add(w);
+            return ofFactors(f0.rows, f0.cols, 1, BiasTerms.NONE, 0.0, out);
+        }
+        int total = 0;
+        for (FactoredProduct m : members) {
+            total += m.width();
+        }
+        for (int j = 0; j < f0.depth; j++) {
+            boolean hidden = j > 0 && j < f0.depth - 1;
+            int r = j == 0 ? f0.rows : j == f0.depth - 1 ? f0.cols : total;
+            Matrix stacked = Matrix.onHeap(r, total);
+            int offset = 0;
+            for (FactoredProduct m : members) {
+                Matrix src = m.factors.get(j);
+                int k = m.width();
+                double scale = j == 0 ? 1.0 / e : 1.0;
+                for (int i = 0; i < src.rows(); i++) {
+                    for (int c = 0; c < k; c++) {
+                        stacked.set(hidden ? offset + i : i, offset + c, scale * src.get(i, c));
+                    }
+                }
+                offset += k;
+            }
+            out.add(stacked);
+        }
+        return ofFactors(f0.rows, f0.cols, f0.depth, BiasTerms.NONE, 0.0, out);
     }
 
     private void checkShapes() {
@@ -163,7 +221,7 @@ public final class FactoredProduct implements EntryParameterization {
     }
 
     private static Matrix gaussian(int r, int c, double std, RandomGenerator rng) {
-        Matrix m = Matrix.zeros(r, c);
+        Matrix m = Matrix.onHeap(r, c);
         for (int k = 0; k < m.size(); k++) {
             m.setFlat(k, std * rng.nextGaussian());
         }
@@ -346,7 +404,7 @@ public final class FactoredProduct implements EntryParameterization {
         if (depth == 1) {
             w = factors.get(0).copy();
         } else {
-            w = Matrix.zeros(rows, cols);
+            w = Matrix.onHeap(rows, cols);
             Matrix.multiply(Transpose.NO, left(), Transpose.YES, factors.get(depth - 1), w);
         }
         if (biasTerms != BiasTerms.NONE) {
@@ -362,7 +420,7 @@ public final class FactoredProduct implements EntryParameterization {
     /** Dense chain rule (small problems): D is materialized, then as the entry version. */
     @Override
     public void backward(LinearOperand dLdW, List<Matrix> gradients) {
-        Matrix d = Matrix.zeros(rows, cols);
+        Matrix d = Matrix.onHeap(rows, cols);
         dLdW.copyInto(d);
         if (depth == 1) {
             gradients.get(0).copyFrom(d);

@@ -157,7 +157,7 @@ public final class SoftImputePath {
         }
         SplittableRandom rng = Seeds.stream(seed, Seeds.Stream.OTHER);
         Matrix v = FactorArrays.gaussian(pattern.cols(), 1, 1.0, rng);
-        Matrix u = Matrix.zeros(pattern.rows(), 1);
+        Matrix u = Matrix.onHeap(pattern.rows(), 1);
         v.scale(1.0 / v.frobeniusNorm());
         for (int t = 0; t < iterations; t++) {
             EntryKernels.rowScatter(pattern, values, v, u);

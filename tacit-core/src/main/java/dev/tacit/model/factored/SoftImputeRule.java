@@ -127,14 +127,14 @@ public final class SoftImputeRule implements UpdateRule {
 
         Matrix gramB = gram(b, b);
         residual(a, b, model.mean(), residual);
-        Matrix filledB = Matrix.zeros(a.rows(), k);
+        Matrix filledB = Matrix.onHeap(a.rows(), k);
         EntryKernels.rowScatter(data.pattern, residual, b, filledB);
         Matrix.multiply(1.0, Transpose.NO, a, Transpose.NO, gramB, 1.0, filledB);
         ridgeSolve(filledB, gramB, a);
 
         Matrix gramA = gram(a, a);
         residual(a, b, model.mean(), residual);
-        Matrix filledA = Matrix.zeros(b.rows(), k);
+        Matrix filledA = Matrix.onHeap(b.rows(), k);
         EntryKernels.colScatter(data.pattern, residual, a, filledA);
         Matrix.multiply(1.0, Transpose.NO, b, Transpose.NO, gramA, 1.0, filledA);
         ridgeSolve(filledA, gramA, b);
@@ -171,7 +171,7 @@ public final class SoftImputeRule implements UpdateRule {
     }
 
     private static Matrix gram(Matrix x, Matrix y) {
-        Matrix g = Matrix.zeros(x.cols(), y.cols());
+        Matrix g = Matrix.onHeap(x.cols(), y.cols());
         Matrix.multiply(Transpose.YES, x, Transpose.NO, y, g);
         return g;
     }

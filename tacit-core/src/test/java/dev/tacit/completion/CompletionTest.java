@@ -1,0 +1,192 @@
+package dev.tacit.completion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tacit.data.ratings.IdMap;
+import dev.tacit.data.ratings.Ratings;
+import dev.tacit.io.ModelFormatException;
+import dev.tacit.linalg.EntryPattern;
+import dev.tacit.model.factored.BiasTerms;
+import dev.tacit.model.factored.FactoredProduct;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The completion estimator on planted data: every method, saving and loading, cold start, ensembles. */
+class CompletionTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Planted rank-2 ratings in [1, 5] plus biases on 50 users × 40 items; 60 % observed. */
+    private static Ratings[] planted(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int users = 50;
+        int items = 40;
+        double[][] u = new double[users][2];
+        double[][] v = new double[items][2];
+        double[] bu = new double[users];
+        double[] bi = new double[items];
+        for (int i = 0; i < users; i++) {
+            u[i][0] = rng.nextGaussian();
+            u[i][1] = rng.nextGaussian();
+            bu[i] = 0.3 * rng.nextGaussian();
+        }
+        for (int j = 0; j < items; j++) {
+            v[j][0] = rng.nextGaussian();
+            v[j][1] = rng.nextGaussian();
+            bi[j] = 0.3 * rng.nextGaussian();
+        }
+        IdMap uid = new IdMap();
+        IdMap iid = new IdMap();
+        for (int i = 0; i < users; i++) {
+            uid.getOrAdd("user" + i);
+        }
+        for (int j = 0; j < items; j++) {
+            iid.getOrAdd("item" + j);
+        }
+        List<int[]> train = new ArrayList<>();
+        List<int[]> test = new ArrayList<>();
+        List<Double> trainY = new ArrayList<>();
+        List<Double> testY = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            for (int j = 0; j < items; j++) {
+                if (rng.nextDouble() < 0.6) {
+                    double y = Math.max(1, Math.min(5, 3 + bu[i] + bi[j] + 0.7 * (u[i][0] * v[j][0] + u[i][1] * v[j][1])
+                            + 0.05 * rng.nextGaussian()));
+                    if (rng.nextDouble() < 0.85) {
+                        train.add(new int[] {i, j});
+                        trainY.add(y);
+                    } else {
+                        test.add(new int[] {i, j});
+                        testY.add(y);
+                    }
+                }
+            }
+        }
+        return new Ratings[] {toRatings(train, trainY, uid, iid), toRatings(test, testY, uid, iid)};
+    }
+
+    private static Ratings toRatings(List<int[]> pairs, List<Double> y, IdMap uid, IdMap iid) {
+        int[] us = pairs.stream().mapToInt(p -> p[0]).toArray();
+        int[] is = pairs.stream().mapToInt(p -> p[1]).toArray();
+        return Ratings.of(us, is, y.stream().mapToDouble(Double::doubleValue).toArray(), uid, iid);
+    }
+
+    private static double meanOnlyRmse(Ratings train, Ratings test) {
+        double mu = train.mean();
+        double s = 0;
+        for (int k = 0; k < test.size(); k++) {
+            s += (test.value(k) - mu) * (test.value(k) - mu);
+        }
+        return Math.sqrt(s / test.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompletionMethod.class)
+    void everyMethodBeatsTheGlobalMeanAndClipsToTheTrainingRange(CompletionMethod method) {
+        Ratings[] d = planted(1);
+        CompletionSettings.Builder b = CompletionSettings.defaults(method).toBuilder().width(8);
+        if (method == CompletionMethod.DMF) { // 1,000 ratings: smaller batches and more patience than MovieLens needs
+            b.batchSize(50).patience(20).learningRate(1e-2);
+        } else if (method == CompletionMethod.MF) {
+            b.maxEpochs(200).learningRate(0.02);
+        }
+        CompletionModel model = Completer.fit(d[0], b.build());
+        double[] pred = model.predict(d[1]);
+        Metrics m = Metrics.of(pred, d[1].values());
+        double baseline = meanOnlyRmse(d[0], d[1]);
+        double factor = method == CompletionMethod.BIAS ? 0.95 : 0.6;
+        assertTrue(m.rmse() < factor * baseline, method + ": rmse " + m.rmse() + " vs global mean " + baseline);
+        for (double p : pred) {
+            assertTrue(p >= d[0].min() && p <= d[0].max(), "clipped: " + p);
+        }
+    }
+
+    @Test
+    void savedModelPredictsExactlyLikeTheFittedOne() throws Exception {
+        Ratings[] d = planted(2);
+        CompletionModel model = Completer.fit(d[0], CompletionSettings.defaults(CompletionMethod.DMF).toBuilder()
+                .depth(3).width(8).ensemble(2).build());
+        Path file = tmp.resolve("m.tacit");
+        model.save(file);
+        CompletionModel loaded = CompletionModel.load(file);
+        assertArrayEquals(model.predict(d[1]), loaded.predict(d[1]), 0.0);
+        assertEquals(model.predict("user3", "nope"), loaded.predict("user3", "nope"), 0.0);
+        assertEquals(CompletionMethod.DMF, loaded.settings().method());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> CompletionModel.load(file));
+        assertTrue(e.getMessage().contains("m.tacit"), e.getMessage());
+    }
+
+    @Test
+    void coldUsersAndItemsGetTheBiasPredictionNeverNaN() {
+        Ratings[] d = planted(3);
+        CompletionModel model = Completer.fit(d[0], CompletionSettings.defaults(CompletionMethod.DMF).toBuilder()
+                .width(8).build());
+        FactoredProduct p = model.product();
+        double coldUser = model.predict("stranger", "item3");
+        double coldBoth = model.predict("stranger", "unknown");
+        int i3 = 3;
+        assertEquals(Math.min(model.max(), Math.max(model.min(), p.predictColdRow(i3))), coldUser, 1e-12);
+        assertEquals(Math.min(model.max(), Math.max(model.min(), p.mean())), coldBoth, 1e-12);
+        assertTrue(Double.isFinite(model.predict("user1", "unknown")));
+    }
+
+    @Test
+    void sameSeedSameModelDifferentSeedDifferentModel() {
+        Ratings[] d = planted(4);
+        CompletionSettings s = CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().width(8).build();
+        double[] a = Completer.fit(d[0], s).predict(d[1]);
+        double[] b = Completer.fit(d[0], s).predict(d[1]);
+        double[] c = Completer.fit(d[0], s.toBuilder().seed(9).build()).predict(d[1]);
+        assertArrayEquals(a, b, 0.0);
+        assertTrue(!java.util.Arrays.equals(a, c));
+    }
+
+    @Test
+    void averagedProductEqualsTheMeanOfItsMembers() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int depth = 1; depth <= 4; depth++) {
+            List<FactoredProduct> members = new ArrayList<>();
+            for (int e = 0; e < 3; e++) {
+                members.add(FactoredProduct.initialize(6, 5, depth, 2 + e, 1.0, BiasTerms.NONE, 0, rng));
+            }
+            FactoredProduct avg = FactoredProduct.average(members);
+            EntryPattern all = EntryPattern.of(6, 5, new int[] {0, 5, 2, 3}, new int[] {0, 4, 1, 2});
+            double[] got = new double[4];
+            avg.predict(all, got);
+            for (int e = 0; e < 4; e++) {
+                double mean = 0;
+                for (FactoredProduct m : members) {
+                    mean += m.predict(all.row(e), all.col(e)) / 3;
+                }
+                assertEquals(mean, got[e], 1e-12, "depth " + depth);
+            }
+        }
+    }
+
+    @Test
+    void settingsValidateAndDescribeTheMethod() {
+        assertThrows(IllegalArgumentException.class, () -> CompletionMethod.parse("svdpp"));
+        assertThrows(IllegalArgumentException.class,
+                () -> CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().depth(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().validationFraction(0).build());
+        assertEquals("als", CompletionSettings.defaults(CompletionMethod.ALS).describe().get("model"));
+        assertEquals(CompletionSettings.DMF_DEPTH, CompletionSettings.defaults(CompletionMethod.DMF).describe().get("depth"));
+        Metrics m = Metrics.of(new double[] {1, 2}, new double[] {2, 2});
+        assertEquals(Math.sqrt(0.5), m.rmse(), 1e-15);
+        assertEquals(0.5, m.mae(), 1e-15);
+    }
+}

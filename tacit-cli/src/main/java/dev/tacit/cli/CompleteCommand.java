@@ -73,6 +73,10 @@ final class CompleteCommand implements Callable<Integer> {
     @Option(names = "--validation", paramLabel = "F", description = "held-out fraction for early stopping (dmf, softimpute)")
     Double validation;
 
+    @Option(names = "--bias", paramLabel = "TERMS",
+            description = "dmf offsets: biases (default: shrunk user/item biases first), mean or none")
+    String bias;
+
     @Option(names = "--ensemble", paramLabel = "E", description = "dmf: average E runs (seeds s..s+E-1)")
     Integer ensemble;
 
@@ -101,8 +105,9 @@ final class CompleteCommand implements Callable<Integer> {
         List<Path> testFiles = tests == null ? List.of() : tests;
         CompletionJob.Request request = new CompletionJob.Request(train, data, testFiles, folds == null ? 0 : folds,
                 settings, policy, out);
+        long start = System.nanoTime();
         List<CompletionJob.FoldResult> results = CompletionJob.run(request, ProgressBar.forTerminal(System.err));
-        print(results, spec.commandLine().getOut());
+        print(results, (System.nanoTime() - start) / 1e9, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -151,6 +156,14 @@ final class CompleteCommand implements Callable<Integer> {
             if (ensemble != null) {
                 b.ensemble(ensemble);
             }
+            if (bias != null) {
+                b.biasTerms(switch (bias.trim().toLowerCase(Locale.ROOT)) {
+                    case "biases" -> dev.tacit.model.factored.BiasTerms.MEAN_AND_BIASES;
+                    case "mean" -> dev.tacit.model.factored.BiasTerms.MEAN;
+                    case "none" -> dev.tacit.model.factored.BiasTerms.NONE;
+                    default -> throw new IllegalArgumentException("--bias must be biases, mean or none, got '" + bias + "'");
+                });
+            }
             if (seed != null) {
                 b.seed(seed);
             }
@@ -160,22 +173,20 @@ final class CompleteCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<CompletionJob.FoldResult> results, PrintWriter w) {
+    private void print(List<CompletionJob.FoldResult> results, double wall, PrintWriter w) {
         w.printf(Locale.ROOT, "%-12s %8s %8s %8s %8s %10s %10s %8s%n", "fold", "rmse", "mae", "n_train", "n_test",
                 "cold_users", "cold_items", "seconds");
         double rmse = 0;
         double mae = 0;
-        double secs = 0;
         for (CompletionJob.FoldResult f : results) {
             w.printf(Locale.ROOT, "%-12s %8.4f %8.4f %8d %8d %10d %10d %8.1f%n", f.name(), f.metrics().rmse(),
                     f.metrics().mae(), f.nTrain(), f.metrics().n(), f.coldUsers(), f.coldItems(), f.seconds());
             rmse += f.metrics().rmse();
             mae += f.metrics().mae();
-            secs += f.seconds();
         }
         if (results.size() > 1) {
-            w.printf(Locale.ROOT, "%-12s %8.4f %8.4f %46s %8.1f%n", "mean", rmse / results.size(), mae / results.size(),
-                    "", secs);
+            w.printf(Locale.ROOT, "%-12s %8.4f %8.4f %46s %8.1f%n", "mean / wall", rmse / results.size(),
+                    mae / results.size(), "", wall);
         }
         w.println("wrote " + out.resolve("metrics.json") + ", predictions.csv, history.csv"
                 + (results.size() == 1 ? ", " + CompletionJob.MODEL_FILE : ""));

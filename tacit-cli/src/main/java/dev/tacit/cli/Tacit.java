@@ -30,6 +30,10 @@ public final class Tacit implements Runnable {
      * @return the exit code
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        if (debug) {
+            args = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+        }
         CommandLine cl = new CommandLine(new Tacit());
         cl.setOut(out);
         cl.setErr(err);
@@ -41,11 +45,16 @@ public final class Tacit implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof BadInputException) {
                 err.println("tacit: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("tacit: internal error: " + ex);
-            ex.printStackTrace(err);
+            err.println("tacit: internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
             err.flush();
             return ExitCodes.INTERNAL;
         });

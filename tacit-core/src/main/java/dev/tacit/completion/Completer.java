@@ -20,6 +20,7 @@ import dev.tacit.model.factored.BiasedMfSgdRule;
 import dev.tacit.model.factored.FactoredProduct;
 import dev.tacit.model.factored.SoftImputeFit;
 import dev.tacit.model.factored.SoftImputePath;
+import dev.tacit.model.factored.VisitOrder;
 import dev.tacit.objective.EntryLoss;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class Completer {
         FactoredProduct m = BiasedMfSgdRule.initialModel(train.numUsers(), train.numItems(), s.width(), train.mean(),
                 s.seed());
         FitResult r = epochs(s.maxEpochs(), progress).build().fit(m, new EntryLoss(pattern(train), train.values()),
-                new BiasedMfSgdRule(s.learningRate(), s.regularization(), s.seed()));
+                new BiasedMfSgdRule(s.learningRate(), s.regularization(), s.seed(), VisitOrder.BY_USER));
         return new Fitted(m, r, r.iterations(), Double.NaN);
     }
 
@@ -155,53 +156,69 @@ public final class Completer {
         return new Fitted(best.model(), best.result(), best.result().iterations(), bestRmse);
     }
 
+    /**
+     * DMF: member e (e = 0…E−1) holds out its own seeded validation split (seed s + e), fits the shrunk
+     * biases on the rest, then the product to the residuals, early-stopped on its split. The ensemble is the
+     * average of the members' predictions, which is again one model: averaged μ and biases plus the stacked
+     * product of {@link FactoredProduct#average}. Different splits make the members see different 1 − f of
+     * the ratings, so together they use all of them.
+     */
     private static Fitted dmf(Ratings train, CompletionSettings s, TrainingListener progress) {
-        Fold split = Splits.holdout(train, s.validationFraction(), s.seed());
-        Ratings fit = split.train();
-        Ratings val = split.test();
-        FactoredProduct base = baseline(fit, progress);
-        EntryPattern fitPattern = pattern(fit);
-        EntryPattern valPattern = pattern(val);
-        double[] fitBase = new double[fit.size()];
-        base.predict(fitPattern, fitBase);
-        double[] residual = fit.values();
-        for (int e = 0; e < residual.length; e++) {
-            residual[e] -= fitBase[e];
-        }
-        double[] valBase = new double[val.size()];
-        base.predict(valPattern, valBase);
-        EntryLoss loss = new EntryLoss(fitPattern, residual);
+        int rows = train.numUsers();
+        int cols = train.numItems();
+        int e = s.ensemble();
         List<FactoredProduct> members = new ArrayList<>();
+        double mean = 0;
+        Matrix userBias = Matrix.onHeap(rows, 1);
+        Matrix itemBias = Matrix.onHeap(cols, 1);
         FitResult first = null;
         EarlyStopping firstStop = null;
-        for (int member = 0; member < s.ensemble(); member++) {
+        for (int member = 0; member < e; member++) {
             long seed = s.seed() + member;
-            FactoredProduct product = FactoredProduct.initialize(train.numUsers(), train.numItems(), s.depth(),
-                    s.width(), s.initScale(), BiasTerms.NONE, 0.0, new SplittableRandom(seed));
+            Fold split = Splits.holdout(train, s.validationFraction(), seed);
+            Ratings fit = split.train();
+            Ratings val = split.test();
+            FactoredProduct base = switch (s.biasTerms()) {
+                case MEAN_AND_BIASES -> baseline(fit, progress);
+                case MEAN -> BiasBaselineRule.initialModel(rows, cols, fit.mean());
+                case NONE -> BiasBaselineRule.initialModel(rows, cols, 0.0);
+            };
+            EntryPattern fitPattern = pattern(fit);
+            EntryPattern valPattern = pattern(val);
+            double[] fitBase = new double[fit.size()];
+            base.predict(fitPattern, fitBase);
+            double[] residual = fit.values();
+            for (int k = 0; k < residual.length; k++) {
+                residual[k] -= fitBase[k];
+            }
+            double[] valBase = new double[val.size()];
+            base.predict(valPattern, valBase);
+            FactoredProduct product = FactoredProduct.initialize(rows, cols, s.depth(), s.width(), s.initScale(),
+                    BiasTerms.NONE, 0.0, new SplittableRandom(seed));
             EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
                     train.max());
             UpdateRule rule = s.batchSize() > 0
                     ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), seed)
                     : new EntryGradientStep(s.optimizer().create(s.learningRate()));
             FitResult r = epochs(s.maxEpochs(), progress).diagnostic(stop).listener(stop).build()
-                    .fit(product, loss, rule);
+                    .fit(product, new EntryLoss(fitPattern, residual), rule);
             stop.restoreBest(product);
             members.add(product);
+            List<Matrix> bf = base.factors();
+            mean += base.mean() / e;
+            userBias.addScaled(1.0 / e, bf.get(bf.size() - 2));
+            itemBias.addScaled(1.0 / e, bf.get(bf.size() - 1));
             if (first == null) {
                 first = r;
                 firstStop = stop;
             }
         }
-        FactoredProduct average = FactoredProduct.average(members);
-        List<Matrix> factors = new ArrayList<>(average.factors());
-        List<Matrix> baseFactors = base.factors();
-        factors.add(baseFactors.get(baseFactors.size() - 2)); // user biases
-        factors.add(baseFactors.get(baseFactors.size() - 1)); // item biases
-        FactoredProduct combined = FactoredProduct.ofFactors(train.numUsers(), train.numItems(), s.depth(),
-                BiasTerms.MEAN_AND_BIASES, base.mean(), factors);
-        double valRmse = members.size() == 1 ? firstStop.bestRmse()
-                : new EarlyStopping(valPattern, val.values(), 1, train.min(), train.max()).rmse(combined);
-        return new Fitted(combined, first, firstStop.bestIteration(), valRmse);
+        List<Matrix> factors = new ArrayList<>(FactoredProduct.average(members).factors());
+        factors.add(userBias);
+        factors.add(itemBias);
+        FactoredProduct combined = FactoredProduct.ofFactors(rows, cols, s.depth(), BiasTerms.MEAN_AND_BIASES, mean,
+                factors);
+        return new Fitted(combined, first, firstStop.bestIteration(), firstStop.bestRmse());
     }
 
 }

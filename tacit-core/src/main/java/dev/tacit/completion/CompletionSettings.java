@@ -2,6 +2,7 @@ package dev.tacit.completion;
 
 import dev.tacit.model.factored.AlsRule;
 import dev.tacit.model.factored.BiasBaselineRule;
+import dev.tacit.model.factored.BiasTerms;
 import dev.tacit.model.factored.BiasedMfSgdRule;
 import dev.tacit.model.factored.SoftImputePath;
 import dev.tacit.model.factored.SoftImputeRule;
@@ -18,15 +19,17 @@ import java.util.Map;
  * <p>Defaults of {@link CompletionMethod#DMF} are the best settings measured on MovieLens 100K
  * (docs/BENCHMARKS.md, MovieLens 100K u1–u5; depth 2 beat depths 3 and 4 there): depth {@value #DMF_DEPTH}, width {@value #DMF_WIDTH}, init scale
  * {@value #DMF_INIT_SCALE}, Adam with learning rate {@value #DMF_LEARNING_RATE} on mini-batches of
- * {@value #DMF_BATCH_SIZE}, early stopping on a seeded {@value #VALIDATION_FRACTION} validation split
- * with patience {@value #DMF_PATIENCE} epochs, no explicit penalty on the factors.
+ * {@value #DMF_BATCH_SIZE}, early stopping on a seeded validation split
+ * with patience {@value #DMF_PATIENCE} epochs, no explicit penalty on the factors, and the average of
+ * {@value #DMF_ENSEMBLE} such runs (seeds s, s+1, …), each holding out its own seeded
+ * {@value #DMF_VALIDATION_FRACTION} validation split.
  */
 public final class CompletionSettings {
 
     /** Default DMF depth N. */
     public static final int DMF_DEPTH = 2;
     /** Default DMF hidden width k. */
-    public static final int DMF_WIDTH = 256;
+    public static final int DMF_WIDTH = 128;
     /** Default DMF init scale. */
     public static final double DMF_INIT_SCALE = 1e-3;
     /** Default DMF learning rate (Adam). */
@@ -38,8 +41,10 @@ public final class CompletionSettings {
     /** Default DMF early-stopping patience, in epochs. */
     public static final int DMF_PATIENCE = 5;
     /** Default number of averaged DMF runs. */
-    public static final int DMF_ENSEMBLE = 1;
-    /** Default validation fraction for early stopping / λ selection. */
+    public static final int DMF_ENSEMBLE = 3;
+    /** Default DMF validation fraction (each ensemble member holds out its own split). */
+    public static final double DMF_VALIDATION_FRACTION = 0.02;
+    /** Default validation fraction for SoftImpute's λ selection. */
     public static final double VALIDATION_FRACTION = 0.05;
 
     private final CompletionMethod method;
@@ -54,6 +59,7 @@ public final class CompletionSettings {
     private final double validationFraction;
     private final double regularization;
     private final int ensemble;
+    private final BiasTerms biasTerms;
     private final long seed;
 
     private CompletionSettings(Builder b) {
@@ -69,6 +75,7 @@ public final class CompletionSettings {
         this.validationFraction = b.validationFraction;
         this.regularization = b.regularization;
         this.ensemble = b.ensemble;
+        this.biasTerms = b.biasTerms;
         this.seed = b.seed;
     }
 
@@ -81,7 +88,8 @@ public final class CompletionSettings {
         switch (method) {
             case DMF -> b.depth(DMF_DEPTH).width(DMF_WIDTH).initScale(DMF_INIT_SCALE).optimizer(OptimizerKind.ADAM)
                     .learningRate(DMF_LEARNING_RATE).batchSize(DMF_BATCH_SIZE).maxEpochs(DMF_MAX_EPOCHS)
-                    .patience(DMF_PATIENCE).regularization(0.0);
+                    .patience(DMF_PATIENCE).regularization(0.0).validationFraction(DMF_VALIDATION_FRACTION)
+                    .ensemble(DMF_ENSEMBLE);
             case MF -> b.depth(2).width(BiasedMfSgdRule.DEFAULT_FACTORS).initScale(BiasedMfSgdRule.DEFAULT_INIT_STD)
                     .learningRate(BiasedMfSgdRule.DEFAULT_LEARNING_RATE).regularization(BiasedMfSgdRule.DEFAULT_REGULARIZATION)
                     .maxEpochs(BiasedMfSgdRule.DEFAULT_EPOCHS).batchSize(1).patience(Integer.MAX_VALUE).validationFraction(0);
@@ -110,6 +118,7 @@ public final class CompletionSettings {
         b.validationFraction = validationFraction;
         b.regularization = regularization;
         b.ensemble = ensemble;
+        b.biasTerms = biasTerms;
         b.seed = seed;
         return b;
     }
@@ -174,6 +183,15 @@ public final class CompletionSettings {
         return ensemble;
     }
 
+    /**
+     * @return DMF offsets: {@link BiasTerms#MEAN_AND_BIASES} (default) fits shrunk user/item biases first and
+     *     the product to the residuals; {@link BiasTerms#MEAN} subtracts the mean only; {@link BiasTerms#NONE}
+     *     fits the raw ratings
+     */
+    public BiasTerms biasTerms() {
+        return biasTerms;
+    }
+
     /** @return the seed of the validation split, the init and the batch order */
     public long seed() {
         return seed;
@@ -195,6 +213,7 @@ public final class CompletionSettings {
                 m.put("patience", patience);
                 m.put("validation_fraction", validationFraction);
                 m.put("ensemble", ensemble);
+                m.put("bias", biasTerms.name().toLowerCase(java.util.Locale.ROOT));
             }
             case MF -> {
                 m.put("factors", width);
@@ -239,6 +258,7 @@ public final class CompletionSettings {
         private double validationFraction = VALIDATION_FRACTION;
         private double regularization;
         private int ensemble = DMF_ENSEMBLE;
+        private BiasTerms biasTerms = BiasTerms.MEAN_AND_BIASES;
         private long seed;
 
         private Builder(CompletionMethod method) {
@@ -338,6 +358,12 @@ public final class CompletionSettings {
                 throw new IllegalArgumentException("ensemble must be at least 1, got " + e);
             }
             this.ensemble = e;
+            return this;
+        }
+
+        /** @param terms DMF offsets @return this */
+        public Builder biasTerms(BiasTerms terms) {
+            this.biasTerms = java.util.Objects.requireNonNull(terms, "bias terms");
             return this;
         }
 

@@ -356,10 +356,10 @@ public final class Matrix implements LinearOperand {
         }
         Backend jvm = Backends.get();
         if (out.backend == Backends.heap() && jvm != out.backend && (long) m * n * k >= HEAP_NATIVE_FLOPS) {
-            // heap matrices: large products run natively on copies (a copy is O(size), the product O(m·n·k))
-            Matrix o = beta == 0.0 ? zeros(jvm, m, n) : out.on(jvm);
-            multiply(alpha, ta, a.on(jvm), tb, b.on(jvm), beta, o);
-            out.copyFrom(o);
+            // heap matrices: large products run natively; the native binding copies whole heap arrays in and
+            // out (O(size), the product is O(m·n·k)); no row split, since sliced heap buffers cannot be passed
+            jvm.gemm(ta, tb, m, n, k, alpha, a.on(Backends.heap()).data, a.cols, b.on(Backends.heap()).data, b.cols,
+                    beta, out.data, out.cols);
             return;
         }
         if (a.backend != out.backend || b.backend != out.backend) { // mixed storage: compute on out's backend

@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * 0…m−1 drawn from {@code new SplittableRandom(seed + epoch)} (epoch = 0, 1, … counted from
  * {@link #init}), so the order depends only on the seed and the epoch. (Surprise visits the ratings in
  * its trainset's fixed order, itself a shuffle of the input; reshuffling each epoch is the usual SGD
- * practice and keeps the result independent of the input order.)
+ * practice and keeps the result independent of the input order.) {@link VisitOrder#BY_USER} visits user by
+ * user in a fixed order instead, as Surprise does, and is faster.
  *
  * <p>{@link #evaluate} returns the regularised training objective
  *
@@ -65,6 +66,7 @@ public final class BiasedMfSgdRule implements UpdateRule {
     private final double learningRate;
     private final double regularization;
     private final long seed;
+    private final VisitOrder visitOrder;
     private RatingData data;
     private int[] userCount;
     private int[] itemCount;
@@ -85,6 +87,17 @@ public final class BiasedMfSgdRule implements UpdateRule {
      * @param seed seeds the visiting order of every epoch
      */
     public BiasedMfSgdRule(double learningRate, double regularization, long seed) {
+        this(learningRate, regularization, seed, VisitOrder.SHUFFLED);
+    }
+
+    /**
+     * @param learningRate γ &gt; 0
+     * @param regularization λ ≥ 0
+     * @param seed seeds the visiting order of every epoch (with {@link VisitOrder#SHUFFLED})
+     * @param visitOrder how an epoch visits the ratings
+     */
+    public BiasedMfSgdRule(double learningRate, double regularization, long seed, VisitOrder visitOrder) {
+        this.visitOrder = java.util.Objects.requireNonNull(visitOrder, "visit order");
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
         }
@@ -220,7 +233,8 @@ public final class BiasedMfSgdRule implements UpdateRule {
         int[] user = data.user;
         int[] item = data.item;
         double[] y = data.targets;
-        int[] order = shuffledOrder(y.length, new SplittableRandom(seed + epoch));
+        int[] order = visitOrder == VisitOrder.SHUFFLED ? shuffledOrder(y.length, new SplittableRandom(seed + epoch))
+                : data.byUser;
         for (int e : order) {
             int u = user[e];
             int i = item[e];
@@ -271,7 +285,7 @@ public final class BiasedMfSgdRule implements UpdateRule {
 
     @Override
     public BiasedMfSgdRule copy() {
-        return new BiasedMfSgdRule(learningRate, regularization, seed);
+        return new BiasedMfSgdRule(learningRate, regularization, seed, visitOrder);
     }
 
     @Override

@@ -1,0 +1,149 @@
+package dev.tacit.model.nmf;
+
+import dev.tacit.linalg.Matrix;
+import java.util.SplittableRandom;
+
+/**
+ * Initializations of W (n×k) and H (k×m), as scikit-learn's {@code _initialize_nmf} (1.2, eps =
+ * {@link #NNDSVD_ZERO_THRESHOLD}), with a = mean(X):
+ *
+ * <ul>
+ *   <li>{@link #RANDOM}: H = √(a/k)·|N(0,1)| (k×m, drawn first), W = √(a/k)·|N(0,1)| (n×k), from
+ *   {@code new SplittableRandom(seed)} (the draws differ from numpy's);</li>
+ *   <li>{@link #NNDSVD} (Boutsidis &amp; Gallopoulos, Pattern Recognition 2008): from the top-k SVD
+ *   X ≈ Σ σ_j u_j v_jᵀ ({@link TruncatedSvd}), W_{:,0} = √σ₀|u₀|, H_{0,:} = √σ₀|v₀|; for j ≥ 1 with
+ *   p = ‖u⁺‖‖v⁺‖, q = ‖u⁻‖‖v⁻‖ (positive and negative parts): if p &gt; q, W_{:,j} = √(σ_j p)·u⁺/‖u⁺‖,
+ *   H_{j,:} = √(σ_j p)·v⁺/‖v⁺‖, else the same with the negative parts and q; finally entries
+ *   &lt; 10⁻⁶ are set to 0;</li>
+ *   <li>{@link #NNDSVDA}: NNDSVD with the zeros replaced by a (better for MU, which cannot move
+ *   zeros);</li>
+ *   <li>{@link #NNDSVDAR}: NNDSVD with the zeros of W, then of H, replaced by |a·N(0,1)/100|.</li>
+ * </ul>
+ *
+ * <p>Sign convention: flipping a singular pair (u_j, v_j) → (−u_j, −v_j) swaps the positive and
+ * negative parts and p with q, so the choice above selects the same vectors: NNDSVD is independent of
+ * the signs the SVD returns (sklearn's {@code randomized_svd} flips them by {@code svd_flip}; we keep the
+ * backend's), except for exact ties p = q, where both pick the negative parts of their own sign.
+ * sklearn computes the SVD by {@code randomized_svd}; for min(n, m) ≤ 300 we use the exact SVD, which
+ * agrees with it to the accuracy of its power iterations.
+ */
+public enum NmfInit {
+    /** sklearn's {@code init="random"}. */
+    RANDOM,
+    /** sklearn's {@code init="nndsvd"}. */
+    NNDSVD,
+    /** sklearn's {@code init="nndsvda"}, the default. */
+    NNDSVDA,
+    /** sklearn's {@code init="nndsvdar"}. */
+    NNDSVDAR;
+
+    /** sklearn's {@code eps} of {@code _initialize_nmf}: NNDSVD entries below it become 0. */
+    public static final double NNDSVD_ZERO_THRESHOLD = 1e-6;
+
+    /**
+     * @param data X (n×m, ≥ 0; not modified)
+     * @param k components, 1 ≤ k ≤ min(n, m)
+     * @param seed seed of the random draws
+     * @return W and H as an {@link Nmf} on the JVM's backend
+     */
+    public Nmf initialize(Matrix data, int k, long seed) {
+        int n = data.rows();
+        int m = data.cols();
+        if (k < 1 || k > Math.min(n, m)) {
+            throw new IllegalArgumentException("the number of components k must be in [1, min(n, m)] = [1, "
+                    + Math.min(n, m) + "] for X of shape " + n + "x" + m + ", got k = " + k);
+        }
+        double mean = 0;
+        for (int e = 0; e < data.size(); e++) {
+            double v = data.getFlat(e);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("NMF initialization needs a finite nonnegative X: X["
+                        + e / m + "][" + e % m + "] = " + v);
+            }
+            mean += v;
+        }
+        mean /= data.size();
+        double[] w = new double[n * k];
+        double[] h = new double[k * m];
+        SplittableRandom rng = new SplittableRandom(seed);
+        if (this == RANDOM) {
+            double avg = Math.sqrt(mean / k);
+            for (int e = 0; e < h.length; e++) {
+                h[e] = Math.abs(avg * rng.nextGaussian());
+            }
+            for (int e = 0; e < w.length; e++) {
+                w[e] = Math.abs(avg * rng.nextGaussian());
+            }
+        } else {
+            nndsvd(TruncatedSvd.of(data, k, seed), n, m, k, w, h);
+            for (double[] f : new double[][] {w, h}) {
+                for (int e = 0; e < f.length; e++) {
+                    if (f[e] == 0.0) {
+                        if (this == NNDSVDA) {
+                            f[e] = mean;
+                        } else if (this == NNDSVDAR) {
+                            f[e] = Math.abs(mean * rng.nextGaussian() / 100);
+                        }
+                    }
+                }
+            }
+        }
+        return Nmf.of(Matrix.fromRowMajor(n, k, w), Matrix.fromRowMajor(k, m, h));
+    }
+
+    private static void nndsvd(TruncatedSvd svd, int n, int m, int k, double[] w, double[] h) {
+        double[] u = svd.u();
+        double[] vt = svd.vt();
+        double s0 = Math.sqrt(svd.s()[0]);
+        for (int i = 0; i < n; i++) {
+            w[i * k] = s0 * Math.abs(u[i * k]);
+        }
+        for (int j = 0; j < m; j++) {
+            h[j] = s0 * Math.abs(vt[j]);
+        }
+        for (int t = 1; t < k; t++) {
+            double xp = 0;
+            double xn = 0;
+            for (int i = 0; i < n; i++) {
+                double a = u[i * k + t];
+                xp += a > 0 ? a * a : 0;
+                xn += a < 0 ? a * a : 0;
+            }
+            double yp = 0;
+            double yn = 0;
+            for (int j = 0; j < m; j++) {
+                double b = vt[t * m + j];
+                yp += b > 0 ? b * b : 0;
+                yn += b < 0 ? b * b : 0;
+            }
+            xp = Math.sqrt(xp);
+            xn = Math.sqrt(xn);
+            yp = Math.sqrt(yp);
+            yn = Math.sqrt(yn);
+            double mp = xp * yp;
+            double mn = xn * yn;
+            boolean positive = mp > mn;
+            double sigma = positive ? mp : mn;
+            double lbd = Math.sqrt(svd.s()[t] * sigma);
+            double xNorm = positive ? xp : xn;
+            double yNorm = positive ? yp : yn;
+            for (int i = 0; i < n; i++) {
+                double a = u[i * k + t];
+                double part = positive ? Math.max(a, 0) : Math.abs(Math.min(a, 0));
+                w[i * k + t] = lbd * part / xNorm;
+            }
+            for (int j = 0; j < m; j++) {
+                double b = vt[t * m + j];
+                double part = positive ? Math.max(b, 0) : Math.abs(Math.min(b, 0));
+                h[t * m + j] = lbd * part / yNorm;
+            }
+        }
+        for (double[] f : new double[][] {w, h}) {
+            for (int e = 0; e < f.length; e++) {
+                if (f[e] < NNDSVD_ZERO_THRESHOLD) {
+                    f[e] = 0.0;
+                }
+            }
+        }
+    }
+}

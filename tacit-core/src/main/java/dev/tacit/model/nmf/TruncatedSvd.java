@@ -1,0 +1,119 @@
+package dev.tacit.model.nmf;
+
+import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.Svd;
+import dev.tacit.linalg.SvdMode;
+import dev.tacit.linalg.Transpose;
+import java.util.SplittableRandom;
+
+/**
+ * The top-k singular triplets of X (n×m) for {@link NmfInit}. Small matrices (min(n, m) ≤
+ * {@link #EXACT_MAX_DIMENSION}) use the exact thin SVD ({@link Matrix#svd}); larger ones a randomized
+ * SVD with scikit-learn's {@code randomized_svd} parameters (Halko, Martinsson, Tropp 2011): l = k +
+ * {@link #OVERSAMPLES} Gaussian test vectors, q power iterations (7 when k &lt; 0.1·min(n, m), else 4),
+ * Q = orth(X Ω), then q times Q = orth(X orth(XᵀQ)), and the SVD of QᵀX. Orthonormalization is modified
+ * Gram–Schmidt applied twice (sklearn normalizes with LU and a final QR; the subspaces agree). Signs of
+ * the singular vectors are whatever the SVD returns: NNDSVD does not depend on them.
+ *
+ * @param u top-k left singular vectors, n×k row-major
+ * @param s the k largest singular values, non-increasing
+ * @param vt top-k right singular vectors, k×m row-major
+ */
+record TruncatedSvd(double[] u, double[] s, double[] vt) {
+
+    /** Up to this smaller dimension the exact SVD is used. */
+    static final int EXACT_MAX_DIMENSION = 300;
+    /** sklearn's {@code n_oversamples}. */
+    static final int OVERSAMPLES = 10;
+
+    static TruncatedSvd of(Matrix x, int k, long seed) {
+        int n = x.rows();
+        int m = x.cols();
+        if (Math.min(n, m) <= EXACT_MAX_DIMENSION || k + OVERSAMPLES >= Math.min(n, m)) {
+            return top(x.svd(SvdMode.THIN), n, m, k, null);
+        }
+        int l = k + OVERSAMPLES;
+        int q = k < 0.1 * Math.min(n, m) ? 7 : 4;
+        SplittableRandom rng = new SplittableRandom(seed);
+        Matrix omega = Matrix.zeros(x.backend(), m, l);
+        for (int e = 0; e < omega.size(); e++) {
+            omega.setFlat(e, rng.nextGaussian());
+        }
+        Matrix y = Matrix.zeros(x.backend(), n, l);
+        Matrix z = Matrix.zeros(x.backend(), m, l);
+        Matrix.multiply(Transpose.NO, x, Transpose.NO, omega, y);
+        orthonormalize(y);
+        for (int it = 0; it < q; it++) {
+            Matrix.multiply(Transpose.YES, x, Transpose.NO, y, z);
+            orthonormalize(z);
+            Matrix.multiply(Transpose.NO, x, Transpose.NO, z, y);
+            orthonormalize(y);
+        }
+        Matrix.multiply(Transpose.YES, x, Transpose.NO, y, z); // z = XᵀQ = (QᵀX)ᵀ, m×l
+        Matrix b = z.transpose(); // l×m
+        Svd small = b.svd(SvdMode.THIN);
+        return top(small, l, m, k, y);
+    }
+
+    /** First k triplets; with q given, U = Q·U_small. */
+    private static TruncatedSvd top(Svd svd, int rows, int m, int k, Matrix q) {
+        int r = svd.size();
+        double[] uAll = svd.u().toArray(); // rows×r
+        double[] s = new double[k];
+        double[] vt = new double[k * m];
+        double[] vAll = svd.vt().toArray(); // r×m
+        for (int t = 0; t < k; t++) {
+            s[t] = svd.value(t);
+            System.arraycopy(vAll, t * m, vt, t * m, m);
+        }
+        int n = q == null ? rows : q.rows();
+        double[] u = new double[n * k];
+        if (q == null) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(uAll, i * r, u, i * k, k);
+            }
+        } else {
+            double[] qa = q.toArray(); // n×rows
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < rows; c++) {
+                    double qv = qa[i * rows + c];
+                    for (int t = 0; t < k; t++) {
+                        u[i * k + t] += qv * uAll[c * r + t];
+                    }
+                }
+            }
+        }
+        return new TruncatedSvd(u, s, vt);
+    }
+
+    /** Orthonormalizes the columns of a (modified Gram–Schmidt, twice). Modifies a. */
+    private static void orthonormalize(Matrix a) {
+        int n = a.rows();
+        int l = a.cols();
+        double[] v = a.toArray();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int c = 0; c < l; c++) {
+                for (int p = 0; p < c; p++) {
+                    double d = 0;
+                    for (int i = 0; i < n; i++) {
+                        d += v[i * l + p] * v[i * l + c];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        v[i * l + c] -= d * v[i * l + p];
+                    }
+                }
+                double norm = 0;
+                for (int i = 0; i < n; i++) {
+                    norm += v[i * l + c] * v[i * l + c];
+                }
+                norm = Math.sqrt(norm);
+                if (norm > 0) {
+                    for (int i = 0; i < n; i++) {
+                        v[i * l + c] /= norm;
+                    }
+                }
+            }
+        }
+        FactorSweeps.store(v, a);
+    }
+}

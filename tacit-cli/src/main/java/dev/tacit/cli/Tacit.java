@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tacit", mixinStandardHelpOptions = true, version = "tacit 0.1.0",
         description = "Matrix factorization with implicit regularization.",
         subcommands = {DemoCommand.class, ListCommand.class, ReproduceCommand.class, CompleteCommand.class,
-            PredictCommand.class, InpaintCommand.class})
+            PredictCommand.class, InpaintCommand.class, FactorCommand.class})
 public final class Tacit implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -17,7 +17,7 @@ public final class Tacit implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (demo, list, reproduce, complete, predict, inpaint)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (demo, list, reproduce, complete, predict, inpaint, factor)");
     }
 
     /**

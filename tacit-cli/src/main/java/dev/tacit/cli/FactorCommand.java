@@ -1,0 +1,123 @@
+package dev.tacit.cli;
+
+import dev.tacit.data.table.RowLabels;
+import dev.tacit.experiments.BadInputException;
+import dev.tacit.experiments.FactorJob;
+import dev.tacit.experiments.NmfNames;
+import dev.tacit.model.nmf.NmfLoss;
+import dev.tacit.model.nmf.NmfSettings;
+import dev.tacit.model.nmf.NmfSolver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tacit factor}: nonnegative factorization X ≈ W·H of a labelled table. */
+@Command(name = "factor", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Factor a nonnegative table X (CSV) as W·H with K components.",
+            "Writes W.csv, H.csv, metrics.json, history.csv, objective.png and W.png into --out.",
+            "The table: comma, tab or semicolon separated; a header when the first line has text; row labels"
+                + " in the first column when it has text (or --row-labels); every other cell a number >= 0."})
+final class FactorCommand implements Callable<Integer> {
+
+    /** Models of the issue that this command does not fit yet. */
+    private static final List<String> LATER = List.of("plsa", "lba", "ema", "lca");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "TYPE", description = "nmf (default)")
+    String model = "nmf";
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the table (CSV)")
+    Path input;
+
+    @Option(names = "--rank", required = true, paramLabel = "K", description = "number of components")
+    int rank;
+
+    @Option(names = "--loss", paramLabel = "LOSS", description = "frobenius (default), kl or is")
+    String loss;
+
+    @Option(names = "--solver", paramLabel = "S",
+            description = "hals (coordinate descent; default for frobenius) or mu (multiplicative; default for kl, is)")
+    String solver;
+
+    @Option(names = "--init", paramLabel = "I", description = "random, nndsvd, nndsvda (default) or nndsvdar")
+    String init;
+
+    @Option(names = "--max-iter", paramLabel = "N", description = "at most N sweeps (default "
+            + NmfSettings.DEFAULT_MAX_ITERATIONS + ")")
+    Long maxIter;
+
+    @Option(names = "--tol", paramLabel = "T", description = "stopping tolerance, as scikit-learn's (default "
+            + NmfSettings.DEFAULT_TOLERANCE + "; 0 runs all sweeps)")
+    Double tol;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of random inits (default 0)")
+    Long seed;
+
+    @Option(names = "--row-labels", description = "the first column holds row labels even when it is numeric")
+    boolean rowLabels;
+
+    @Option(names = "--drop-columns", split = ",", paramLabel = "NAMES",
+            description = "header names of columns to ignore, e.g. sex,age_group,year")
+    List<String> dropColumns;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/factor)")
+    Path out = Path.of("runs", "factor");
+
+    @Override
+    public Integer call() throws Exception {
+        String m = model.trim().toLowerCase(Locale.ROOT);
+        if (LATER.contains(m)) {
+            throw new BadInputException("--model " + m + " is not available yet (only nmf)");
+        }
+        if (!m.equals("nmf")) {
+            throw new BadInputException("--model must be nmf, got '" + model + "'");
+        }
+        FactorJob.Request request = new FactorJob.Request(input, rowLabels ? RowLabels.FIRST_COLUMN : RowLabels.AUTO,
+                dropColumns == null ? List.of() : dropColumns, rank, settings(), out);
+        FactorJob.Result result = FactorJob.run(request);
+        print(result, spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    private NmfSettings settings() throws BadInputException {
+        NmfSettings s = NmfSettings.defaults();
+        NmfLoss l = loss == null ? s.loss() : NmfNames.loss(loss);
+        NmfSolver v = solver != null ? NmfNames.solver(solver)
+                : l == NmfLoss.FROBENIUS ? s.solver() : NmfSolver.MULTIPLICATIVE_UPDATE;
+        if (v == NmfSolver.COORDINATE_DESCENT && l != NmfLoss.FROBENIUS) {
+            throw new BadInputException("--solver hals handles only --loss frobenius; use --solver mu with --loss "
+                    + NmfNames.name(l));
+        }
+        s = s.withLoss(l).withSolver(v);
+        if (init != null) {
+            s = s.withInit(NmfNames.init(init));
+        }
+        try {
+            if (maxIter != null) {
+                s = s.withMaxIterations(maxIter);
+            }
+            if (tol != null) {
+                s = s.withTolerance(tol);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException((maxIter != null && maxIter < 0 ? "--max-iter" : "--tol") + ": " + e.getMessage());
+        }
+        return seed == null ? s : s.withSeed(seed);
+    }
+
+    private void print(FactorJob.Result r, PrintWriter w) {
+        w.printf(Locale.ROOT, "nmf K=%d on %d x %d: rel_error %.4g, %d iterations, %s, %.2f s%n", rank,
+                r.data().rows(), r.data().cols(), r.fit().relativeError(), r.fit().iterations(),
+                r.fit().converged() ? "converged" : "not converged (max-iter reached)", r.fit().seconds());
+        w.println("wrote " + out.resolve("W.csv") + ", H.csv, metrics.json, history.csv, objective.png, W.png");
+        w.flush();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tacit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tacit factor --model nmf} end to end: outputs, labels, the time-budget table, bad input. */
+class FactorCommandTest {
+
+    private static final Path TIME_BUDGET = Path.of("..", "data", "time_budget.csv");
+
+    @TempDir
+    Path tmp;
+
+    private Path planted;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Tacit.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A planted rank-3 nonnegative 20×12 table with row labels g1..g20 and column labels act_1..act_12. */
+    @BeforeEach
+    void writePlanted() throws Exception {
+        SplittableRandom rng = new SplittableRandom(7);
+        double[][] w = new double[20][3];
+        double[][] h = new double[3][12];
+        for (double[] row : w) {
+            for (int c = 0; c < 3; c++) {
+                row[c] = rng.nextDouble();
+            }
+        }
+        for (double[] row : h) {
+            for (int j = 0; j < 12; j++) {
+                row[j] = rng.nextDouble() * 10;
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder header = new StringBuilder("group");
+        for (int j = 1; j <= 12; j++) {
+            header.append(",act_").append(j);
+        }
+        lines.add(header.toString());
+        for (int i = 0; i < 20; i++) {
+            StringBuilder b = new StringBuilder("g" + (i + 1));
+            for (int j = 0; j < 12; j++) {
+                double v = 0;
+                for (int c = 0; c < 3; c++) {
+                    v += w[i][c] * h[c][j];
+                }
+                b.append(',').append(v);
+            }
+            lines.add(b.toString());
+        }
+        planted = Files.write(tmp.resolve("planted.csv"), lines);
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":([^,}]+)").matcher(json);
+        assertTrue(m.find(), key + " missing: " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void plantedTableWritesLabelledFactorsMetricsHistoryAndPlots() throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--max-iter", "500",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("rel_error"), r.out());
+        List<String> w = Files.readAllLines(out.resolve("W.csv"));
+        assertEquals("row,component_1,component_2,component_3", w.get(0));
+        assertEquals(21, w.size());
+        assertTrue(w.get(1).startsWith("g1,") && w.get(20).startsWith("g20,"), w.get(1));
+        List<String> h = Files.readAllLines(out.resolve("H.csv"));
+        assertTrue(h.get(0).startsWith("component,act_1,act_2,") && h.get(0).endsWith(",act_12"), h.get(0));
+        assertEquals(4, h.size());
+        assertTrue(h.get(3).startsWith("component_3,"));
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        for (String key : List.of("seconds", "iterations", "objective", "rel_error", "converged", "n_rows", "n_cols",
+                "rank", "config", "model", "solver", "loss", "init", "max_iter", "tol", "seed", "input",
+                "provenance")) {
+            assertTrue(metrics.contains("\"" + key + "\":"), key + " missing: " + metrics);
+        }
+        assertEquals(20, number(metrics, "n_rows"));
+        assertEquals(12, number(metrics, "n_cols"));
+        assertTrue(metrics.contains("\"solver\":\"hals\""), metrics);
+        assertTrue(number(metrics, "rel_error") < 0.05, metrics);
+        long iterations = (long) number(metrics, "iterations");
+        boolean converged = metrics.contains("\"converged\":true");
+        assertTrue(converged || metrics.contains("\"converged\":false"), metrics);
+        assertEquals(converged, iterations < 500, metrics); // converged ⇔ stopped before max-iter
+        assertEquals(iterations + 2, Files.readAllLines(out.resolve("history.csv")).size());
+        assertTrue(Files.size(out.resolve("objective.png")) > 1000);
+        assertTrue(Files.size(out.resolve("W.png")) > 1000);
+
+        Path mu = tmp.resolve("mu");
+        Run k = run("factor", "--input", planted.toString(), "--rank", "2", "--loss", "kl", "--max-iter", "5",
+                "--tol", "0", "--init", "random", "--seed", "3", "--out", mu.toString());
+        assertEquals(0, k.code(), k.err());
+        String m2 = Files.readString(mu.resolve("metrics.json"));
+        assertTrue(m2.contains("\"solver\":\"mu\"") && m2.contains("\"loss\":\"kl\"") && m2.contains("\"converged\":false"),
+                m2);
+        assertEquals(5, number(m2, "iterations"));
+    }
+
+    @Test
+    void timeBudgetTableWithDroppedMetadataColumns() throws Exception {
+        Path out = tmp.resolve("tb");
+        Run r = run("factor", "--model", "nmf", "--input", TIME_BUDGET.toString(), "--rank", "3",
+                "--drop-columns", "sex,age_group,year", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertEquals(30, number(metrics, "n_rows"));
+        assertEquals(18, number(metrics, "n_cols"));
+        assertTrue(number(metrics, "rel_error") < 0.1, metrics);
+        assertTrue(Files.readAllLines(out.resolve("W.csv")).get(1).startsWith("M1275,"));
+        assertTrue(Files.readAllLines(out.resolve("H.csv")).get(0).startsWith("component,paidwork,dom.work,"));
+    }
+
+    private void assertBadInput(String expected, String... args) throws Exception {
+        Path out = tmp.resolve("bad");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", out.toString()));
+        Run r = run(all.toArray(String[]::new));
+        assertEquals(2, r.code(), String.join(" ", all) + ": " + r.err() + r.out());
+        assertTrue(r.err().startsWith("tacit: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in " + r.err());
+        assertFalse(Files.exists(out), "output written for " + all);
+        try (var siblings = Files.list(tmp)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("staging")));
+        }
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
+        String in = "--input";
+        assertBadInput("row 'b', column 'y' is -1.0", "factor", in, write("neg.csv", "n,x,y\na,1,2\nb,3,-1\n").toString(),
+                "--rank", "1");
+        assertBadInput("line 3, column 'x': 'NaN' is not a finite number", "factor", in,
+                write("nan.csv", "n,x,y\na,1,2\nb,NaN,1\n").toString(), "--rank", "1");
+        assertBadInput("line 2, column 'y': 'abc' is not a number", "factor", in,
+                write("text.csv", "n,x,y\na,1,abc\n").toString(), "--rank", "1");
+        assertBadInput("line 3 has 2 cells, the header has 3", "factor", in,
+                write("ragged.csv", "n,x,y\na,1,2\nb,3\n").toString(), "--rank", "1");
+        assertBadInput("--rank must be in [1, min(rows, cols)] = [1, 12]", "factor", in, planted.toString(),
+                "--rank", "0");
+        assertBadInput("got 13", "factor", in, planted.toString(), "--rank", "13");
+        assertBadInput("empty.csv: is empty", "factor", in, write("empty.csv", "").toString(), "--rank", "1");
+        assertBadInput("missing.csv: file not found", "factor", in, tmp.resolve("missing.csv").toString(), "--rank", "1");
+        assertBadInput("--model plsa is not available yet", "factor", "--model", "plsa", in, planted.toString(),
+                "--rank", "2");
+        assertBadInput("no column 'age' to drop", "factor", in, planted.toString(), "--rank", "2", "--drop-columns", "age");
+        assertBadInput("--solver hals handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
+                "--loss", "is", "--solver", "hals");
+        assertBadInput("--solver must be hals or mu", "factor", in, planted.toString(), "--rank", "2", "--solver", "x");
+        assertBadInput("Missing required option", "factor", in, planted.toString());
+    }
+}

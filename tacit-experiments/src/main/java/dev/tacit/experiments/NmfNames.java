@@ -1,0 +1,76 @@
+package dev.tacit.experiments;
+
+import dev.tacit.model.nmf.NmfInit;
+import dev.tacit.model.nmf.NmfLoss;
+import dev.tacit.model.nmf.NmfSolver;
+import java.util.Locale;
+
+/**
+ * The command-line names of the NMF settings: solvers {@code hals} ({@link NmfSolver#COORDINATE_DESCENT})
+ * and {@code mu} ({@link NmfSolver#MULTIPLICATIVE_UPDATE}); losses {@code frobenius}, {@code kl},
+ * {@code is}; inits {@code random}, {@code nndsvd}, {@code nndsvda}, {@code nndsvdar}.
+ */
+public final class NmfNames {
+
+    private NmfNames() {
+    }
+
+    /** @param s the solver @return its name */
+    public static String name(NmfSolver s) {
+        return s == NmfSolver.COORDINATE_DESCENT ? "hals" : "mu";
+    }
+
+    /** @param l the loss @return its name */
+    public static String name(NmfLoss l) {
+        return switch (l) {
+            case FROBENIUS -> "frobenius";
+            case KULLBACK_LEIBLER -> "kl";
+            case ITAKURA_SAITO -> "is";
+        };
+    }
+
+    /** @param i the initialization @return its name */
+    public static String name(NmfInit i) {
+        return i.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param s hals (also cd) or mu
+     * @return the solver
+     * @throws BadInputException for another name
+     */
+    public static NmfSolver solver(String s) throws BadInputException {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "hals", "cd" -> NmfSolver.COORDINATE_DESCENT;
+            case "mu" -> NmfSolver.MULTIPLICATIVE_UPDATE;
+            default -> throw new BadInputException("--solver must be hals or mu, got '" + s + "'");
+        };
+    }
+
+    /**
+     * @param s frobenius, kl or is
+     * @return the loss
+     * @throws BadInputException for another name
+     */
+    public static NmfLoss loss(String s) throws BadInputException {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "frobenius" -> NmfLoss.FROBENIUS;
+            case "kl" -> NmfLoss.KULLBACK_LEIBLER;
+            case "is" -> NmfLoss.ITAKURA_SAITO;
+            default -> throw new BadInputException("--loss must be frobenius, kl or is, got '" + s + "'");
+        };
+    }
+
+    /**
+     * @param s random, nndsvd, nndsvda or nndsvdar
+     * @return the initialization
+     * @throws BadInputException for another name
+     */
+    public static NmfInit init(String s) throws BadInputException {
+        try {
+            return NmfInit.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--init must be random, nndsvd, nndsvda or nndsvdar, got '" + s + "'");
+        }
+    }
+}

@@ -96,7 +96,7 @@ public final class HalsRule implements UpdateRule {
         double violation = FactorSweeps.coordinateSweep(w, n, k, regularized(hht, o.l2W()), shifted(xht, o.l1W()));
         FactorSweeps.store(w, model.w());
         Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
-        Matrix.multiply(Transpose.YES, o.data(), Transpose.NO, model.w(), xtw);
+        Matrix.multiply(Transpose.NO, o.dataTransposed(), Transpose.NO, model.w(), xtw);
         double[] ht = FactorSweeps.transpose(model.h().toArray(), k, m);
         violation += FactorSweeps.coordinateSweep(ht, m, k, regularized(wtw, o.l2H()), shifted(xtw, o.l1H()));
         FactorSweeps.store(FactorSweeps.transpose(ht, m, k), model.h());

@@ -136,7 +136,7 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         double[] denT;
         if (loss == NmfLoss.FROBENIUS) {
             Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
-            Matrix.multiply(Transpose.YES, o.data(), Transpose.NO, model.w(), xtw);
+            Matrix.multiply(Transpose.NO, o.dataTransposed(), Transpose.NO, model.w(), xtw);
             numT = xtw.toArray();
             // (WᵀW H)ᵀ = Hᵀ WᵀW
             denT = times(FactorSweeps.transpose(h, k, m), m, k, wtw.toArray(), k);

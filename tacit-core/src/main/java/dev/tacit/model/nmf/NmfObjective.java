@@ -27,6 +27,8 @@ import dev.tacit.objective.Objective;
  */
 public final class NmfObjective implements Objective {
 
+    private Matrix xt;
+
     /** Below this many entries, sums over X run on one thread. */
     private static final int PARALLEL_ENTRIES = 1 << 16;
 
@@ -89,6 +91,18 @@ public final class NmfObjective implements Objective {
     /** @return X, on the JVM's backend (owned by this objective: do not modify) */
     public Matrix data() {
         return x;
+    }
+
+    /**
+     * @return Xᵀ, formed once on first use (owned by this objective: do not modify). Products Xᵀ·W read it
+     *     row by row, so that the two threads of a product each stream their own half of the data instead of
+     *     both striding over all of X.
+     */
+    public synchronized Matrix dataTransposed() {
+        if (xt == null) {
+            xt = x.transpose();
+        }
+        return xt;
     }
 
     /** @return the divergence */

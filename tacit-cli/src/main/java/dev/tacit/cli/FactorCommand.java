@@ -3,6 +3,8 @@ package dev.tacit.cli;
 import dev.tacit.data.table.RowLabels;
 import dev.tacit.experiments.BadInputException;
 import dev.tacit.experiments.FactorJob;
+import dev.tacit.experiments.FactorModel;
+import dev.tacit.experiments.RangeAnalysis;
 import dev.tacit.experiments.NmfNames;
 import dev.tacit.model.nmf.NmfLoss;
 import dev.tacit.model.nmf.NmfSettings;
@@ -26,13 +28,17 @@ import picocli.CommandLine.Spec;
 final class FactorCommand implements Callable<Integer> {
 
     /** Models of the issue that this command does not fit yet. */
-    private static final List<String> LATER = List.of("plsa", "lba", "ema", "lca");
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "TYPE", description = "nmf (default)")
+    @Option(names = "--model", paramLabel = "TYPE",
+            description = "nmf (default), plsa, lba (least squares), lba-ml, ema or lca")
     String model = "nmf";
+
+    @Option(names = "--identifiability",
+            description = "add the range analysis: inner/outer extreme solutions and a uniqueness verdict (K <= 4)")
+    boolean identifiability;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the table (CSV)")
     Path input;
@@ -73,15 +79,10 @@ final class FactorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String m = model.trim().toLowerCase(Locale.ROOT);
-        if (LATER.contains(m)) {
-            throw new BadInputException("--model " + m + " is not available yet (only nmf)");
-        }
-        if (!m.equals("nmf")) {
-            throw new BadInputException("--model must be nmf, got '" + model + "'");
-        }
+        FactorModel m = FactorModel.parse(model);
         FactorJob.Request request = new FactorJob.Request(input, rowLabels ? RowLabels.FIRST_COLUMN : RowLabels.AUTO,
-                dropColumns == null ? List.of() : dropColumns, rank, settings(), out);
+                dropColumns == null ? List.of() : dropColumns, rank, settings(), out, m,
+                identifiability ? RangeAnalysis.IDENTIFIABILITY : RangeAnalysis.NONE);
         FactorJob.Result result = FactorJob.run(request);
         print(result, spec.commandLine().getOut());
         return ExitCodes.OK;
@@ -114,10 +115,17 @@ final class FactorCommand implements Callable<Integer> {
     }
 
     private void print(FactorJob.Result r, PrintWriter w) {
-        w.printf(Locale.ROOT, "nmf K=%d on %d x %d: rel_error %.4g, %d iterations, %s, %.2f s%n", rank,
-                r.data().rows(), r.data().cols(), r.fit().relativeError(), r.fit().iterations(),
+        w.printf(Locale.ROOT, "%s K=%d on %d x %d: rel_error %.4g, %d iterations, %s, %.2f s%n", model.trim(), rank,
+                r.data().rows(), r.data().cols(), r.relativeError(), r.fit().iterations(),
                 r.fit().converged() ? "converged" : "not converged (max-iter reached)", r.fit().seconds());
-        w.println("wrote " + out.resolve("W.csv") + ", H.csv, metrics.json, history.csv, objective.png, W.png");
+        if (r.identifiability() != null) {
+            var id = r.identifiability();
+            w.printf(Locale.ROOT, "identifiability: %s (budget distance fitted %.4f, inner %.4f, outer %.4f)%n",
+                    id.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), id.fitted().distance(),
+                    id.inner().distance(), id.outer().distance());
+        }
+        w.println("wrote " + out.resolve("W.csv") + ", H.csv, metrics.json, history.csv, plots"
+                + (r.identifiability() != null ? ", identifiability.json, *_inner/_outer.csv" : ""));
         w.flush();
     }
 }

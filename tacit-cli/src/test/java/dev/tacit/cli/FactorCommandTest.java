@@ -123,6 +123,34 @@ class FactorCommandTest {
     }
 
     @Test
+    void latentBudgetModelsGiveRowStochasticFactorsAndTheRangeAnalysis() throws Exception {
+        for (String model : List.of("plsa", "lba", "lba-ml", "ema", "lca")) {
+            Path out = tmp.resolve("tb-" + model);
+            Run r = run("factor", "--model", model, "--input", TIME_BUDGET.toString(), "--rank", "3",
+                    "--drop-columns", "sex,age_group,year", "--identifiability", "--out", out.toString());
+            assertEquals(0, r.code(), model + ": " + r.err());
+            for (String file : List.of("W.csv", "H.csv")) {
+                for (String line : Files.readAllLines(out.resolve(file)).subList(1, 4)) {
+                    double sum = 0;
+                    String[] cells = line.split(",");
+                    for (int c = 1; c < cells.length; c++) {
+                        sum += Double.parseDouble(cells[c]);
+                    }
+                    assertEquals(1.0, sum, 1e-6, model + " " + file + " rows sum to 1: " + line);
+                }
+            }
+            String id = Files.readString(out.resolve("identifiability.json"));
+            assertTrue(id.contains("\"verdict\":\"unique\"") || id.contains("\"verdict\":\"not_unique\""), id);
+            double inner = number(id, "inner_distance");
+            double outer = number(id, "outer_distance");
+            double fitted = number(id, "fitted_distance");
+            assertTrue(inner <= fitted + 1e-9 && fitted <= outer + 1e-9, id);
+            assertTrue(Files.exists(out.resolve("H_inner.csv")) && Files.exists(out.resolve("H_outer.csv")));
+            assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"model\":\"" + model + "\""));
+        }
+    }
+
+    @Test
     void timeBudgetTableWithDroppedMetadataColumns() throws Exception {
         Path out = tmp.resolve("tb");
         Run r = run("factor", "--model", "nmf", "--input", TIME_BUDGET.toString(), "--rank", "3",
@@ -171,8 +199,10 @@ class FactorCommandTest {
         assertBadInput("got 13", "factor", in, planted.toString(), "--rank", "13");
         assertBadInput("empty.csv: is empty", "factor", in, write("empty.csv", "").toString(), "--rank", "1");
         assertBadInput("missing.csv: file not found", "factor", in, tmp.resolve("missing.csv").toString(), "--rank", "1");
-        assertBadInput("--model plsa is not available yet", "factor", "--model", "plsa", in, planted.toString(),
-                "--rank", "2");
+        assertBadInput("--model must be nmf, plsa, lba, lba-ml, ema or lca", "factor", "--model", "svd", in,
+                planted.toString(), "--rank", "2");
+        Path zeroRow = write("zero.csv", "a,b,c\n1,2,3\n0,0,0\n4,5,6\n");
+        assertBadInput("no profile to fit", "factor", "--model", "plsa", in, zeroRow.toString(), "--rank", "2");
         assertBadInput("no column 'age' to drop", "factor", in, planted.toString(), "--rank", "2", "--drop-columns", "age");
         assertBadInput("--solver hals handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
                 "--loss", "is", "--solver", "hals");

@@ -6,6 +6,10 @@ import dev.tacit.data.table.RowLabels;
 import dev.tacit.data.table.TableFormatException;
 import dev.tacit.experiments.report.Csv;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.model.nmf.Identifiability;
+import dev.tacit.model.nmf.IdentifiabilityReport;
+import dev.tacit.model.nmf.LatentBudgetFit;
+import dev.tacit.model.nmf.LatentBudgets;
 import dev.tacit.model.nmf.Nmf;
 import dev.tacit.model.nmf.NmfFit;
 import dev.tacit.model.nmf.NmfSettings;
@@ -46,13 +50,21 @@ public final class FactorJob {
      * @param rank K, the number of components
      * @param settings the NMF settings
      * @param out output folder
+     * @param model nmf or a latent-budget model
+     * @param analysis whether to add the identifiability analysis
      */
     public record Request(Path input, RowLabels rowLabels, List<String> dropColumns, int rank, NmfSettings settings,
-                          Path out) {
+                          Path out, FactorModel model, RangeAnalysis analysis) {
 
         /** Copies the list. */
         public Request {
             dropColumns = List.copyOf(dropColumns);
+        }
+
+        /** Plain NMF without the range analysis. */
+        public Request(Path input, RowLabels rowLabels, List<String> dropColumns, int rank, NmfSettings settings,
+                       Path out) {
+            this(input, rowLabels, dropColumns, rank, settings, out, FactorModel.NMF, RangeAnalysis.NONE);
         }
     }
 
@@ -60,9 +72,14 @@ public final class FactorJob {
      * The outcome.
      *
      * @param data the table that was factored
-     * @param fit W, H and the run's record
+     * @param fit the NMF core's run (for a latent-budget model: the NMF it reduces to)
+     * @param w W (for a latent-budget model: A, rows summing to 1)
+     * @param h H (for a latent-budget model: the budgets B, rows summing to 1)
+     * @param relativeError ‖X − WH‖_F/‖X‖_F (latent-budget models: of the row profiles, ‖Π − AB‖_F/‖Π‖_F)
+     * @param identifiability the range analysis, or null
      */
-    public record Result(LabeledMatrix data, NmfFit fit) {
+    public record Result(LabeledMatrix data, NmfFit fit, Matrix w, Matrix h, double relativeError,
+                         IdentifiabilityReport identifiability) {
     }
 
     private FactorJob() {
@@ -86,14 +103,80 @@ public final class FactorJob {
         }
         String name = String.valueOf(r.input().getFileName());
         check(x, r.rank(), name);
-        NmfFit fit;
+        Result result;
         try {
-            fit = Nmf.fit(x.values(), r.rank(), r.settings());
+            result = fit(r, x);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(name + ": " + e.getMessage());
         }
-        write(r, x, fit);
-        return new Result(x, fit);
+        write(r, x, result);
+        return result;
+    }
+
+    private static Result fit(Request r, LabeledMatrix x) {
+        if (r.model() == FactorModel.NMF) {
+            NmfFit fit = Nmf.fit(x.values(), r.rank(), r.settings());
+            IdentifiabilityReport report = null;
+            if (r.analysis() == RangeAnalysis.IDENTIFIABILITY) {
+                Matrix[] ab = rowStochastic(fit.w(), fit.h());
+                report = Identifiability.analyze(ab[0], ab[1], Identifiability.DEFAULT_TOLERANCE, r.settings().seed(),
+                        Identifiability.LBA_SLACK);
+            }
+            return new Result(x, fit, fit.w(), fit.h(), fit.relativeError(), report);
+        }
+        LatentBudgetFit fit = LatentBudgets.fit(x.values(), r.rank(), r.model().latentBudgetModel(), r.settings());
+        IdentifiabilityReport report = r.analysis() == RangeAnalysis.IDENTIFIABILITY
+                ? Identifiability.analyze(fit.a(), fit.b(), Identifiability.DEFAULT_TOLERANCE, r.settings().seed(),
+                        Identifiability.LBA_SLACK)
+                : null;
+        return new Result(x, fit.nmf(), fit.a(), fit.b(), profileError(x.values(), fit.profiles()), report);
+    }
+
+    /** ‖Π − AB‖_F/‖Π‖_F with Π the row profiles of X (rows divided by their sums). */
+    private static double profileError(Matrix x, Matrix ab) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            double sum = 0;
+            for (int j = 0; j < x.cols(); j++) {
+                sum += x.get(i, j);
+            }
+            for (int j = 0; j < x.cols(); j++) {
+                double p = sum > 0 ? x.get(i, j) / sum : 0;
+                num += (p - ab.get(i, j)) * (p - ab.get(i, j));
+                den += p * p;
+            }
+        }
+        return Math.sqrt(num / den);
+    }
+
+    /**
+     * The review's rescaling of an NMF to row-stochastic factors: D = diag(H·1), W' = W·D, B = D⁻¹·H, then
+     * A = diag(W'·1)⁻¹·W' (exact when X's rows sum to 1 and X = WH; a projection otherwise).
+     */
+    private static Matrix[] rowStochastic(Matrix w, Matrix h) {
+        int k = w.cols();
+        Matrix a = Matrix.zeros(w.rows(), k);
+        Matrix b = Matrix.zeros(k, h.cols());
+        double[] d = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < h.cols(); j++) {
+                d[c] += h.get(c, j);
+            }
+            for (int j = 0; j < h.cols(); j++) {
+                b.set(c, j, d[c] > 0 ? h.get(c, j) / d[c] : 1.0 / h.cols());
+            }
+        }
+        for (int i = 0; i < w.rows(); i++) {
+            double s = 0;
+            for (int c = 0; c < k; c++) {
+                s += w.get(i, c) * d[c];
+            }
+            for (int c = 0; c < k; c++) {
+                a.set(i, c, s > 0 ? w.get(i, c) * d[c] / s : 1.0 / k);
+            }
+        }
+        return new Matrix[] {a, b};
     }
 
     private static void check(LabeledMatrix x, int rank, String name) throws BadInputException {
@@ -114,25 +197,59 @@ public final class FactorJob {
         }
     }
 
-    private static void write(Request r, LabeledMatrix x, NmfFit fit) throws IOException {
+    private static void write(Request r, LabeledMatrix x, Result result) throws IOException {
+        NmfFit fit = result.fit();
         try (Staging staging = new Staging(r.out())) {
-            writeW(staging.file("W.csv"), x, fit.w());
-            writeH(staging.file("H.csv"), x, fit.h());
-            Files.writeString(staging.file("metrics.json"), metricsJson(r, x, fit) + "\n", StandardCharsets.UTF_8);
+            writeW(staging.file("W.csv"), x, result.w());
+            writeH(staging.file("H.csv"), x, result.h());
+            Files.writeString(staging.file("metrics.json"), metricsJson(r, x, result) + "\n", StandardCharsets.UTF_8);
             writeHistory(staging.file("history.csv"), fit.objectiveHistory());
-            String title = "NMF, K = " + r.rank() + ", " + r.input().getFileName();
+            String title = r.model().cliName().toUpperCase(java.util.Locale.ROOT) + ", K = " + r.rank() + ", "
+                    + r.input().getFileName();
             FactorPlots.objective(fit.objectiveHistory(), title, staging.file("objective.png"));
-            FactorPlots.loadings(fit.w(), x.rowLabels(), title, staging.file("W.png"));
+            FactorPlots.loadings(result.w(), x.rowLabels(), title, staging.file("W.png"));
+            List<String> components = new java.util.ArrayList<>();
+            for (int c = 1; c <= r.rank(); c++) {
+                components.add("component_" + c);
+            }
+            FactorPlots.loadings(result.h(), components, title + ": H (budgets)", staging.file("H.png"));
+            IdentifiabilityReport id = result.identifiability();
+            if (id != null) {
+                writeH(staging.file("H_inner.csv"), x, id.inner().b());
+                writeH(staging.file("H_outer.csv"), x, id.outer().b());
+                writeW(staging.file("W_inner.csv"), x, id.inner().a());
+                writeW(staging.file("W_outer.csv"), x, id.outer().a());
+                FactorPlots.loadings(id.inner().b(), components, title + ": inner extreme", staging.file("H_inner.png"));
+                FactorPlots.loadings(id.outer().b(), components, title + ": outer extreme", staging.file("H_outer.png"));
+                Files.writeString(staging.file("identifiability.json"), Provenance.Json.write(identifiability(id)) + "\n",
+                        StandardCharsets.UTF_8);
+            }
             staging.commit();
         }
     }
 
-    static String metricsJson(Request r, LabeledMatrix x, NmfFit fit) {
+    static Map<String, Object> identifiability(IdentifiabilityReport id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", id.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("fitted_distance", id.fitted().distance());
+        m.put("inner_distance", id.inner().distance());
+        m.put("outer_distance", id.outer().distance());
+        m.put("distance_gap", id.distanceGap());
+        m.put("volume_gap", id.volumeGap());
+        m.put("separable", id.separable());
+        m.put("tolerance", id.tolerance());
+        m.put("slack", id.slack());
+        m.put("criterion", "sum over budget pairs of the chi-square distance between budgets (R lba identif())");
+        return m;
+    }
+
+    static String metricsJson(Request r, LabeledMatrix x, Result result) {
+        NmfFit fit = result.fit();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("seconds", fit.seconds());
         root.put("iterations", fit.iterations());
         root.put("objective", fit.objective());
-        root.put("rel_error", fit.relativeError());
+        root.put("rel_error", result.relativeError());
         root.put("reconstruction_error", fit.reconstructionError());
         root.put("converged", fit.converged());
         root.put("stop_reason", fit.stopReason().name().toLowerCase(java.util.Locale.ROOT));
@@ -141,7 +258,8 @@ public final class FactorJob {
         root.put("rank", r.rank());
         Map<String, Object> config = new LinkedHashMap<>();
         NmfSettings s = r.settings();
-        config.put("model", "nmf");
+        config.put("model", r.model().cliName());
+        config.put("identifiability", r.analysis() == RangeAnalysis.IDENTIFIABILITY);
         config.put("solver", NmfNames.name(s.solver()));
         config.put("loss", NmfNames.name(s.loss()));
         config.put("init", NmfNames.name(s.init()));
@@ -153,6 +271,9 @@ public final class FactorJob {
         config.put("row_labels", r.rowLabels().name().toLowerCase(java.util.Locale.ROOT));
         config.put("drop_columns", r.dropColumns());
         root.put("config", config);
+        if (result.identifiability() != null) {
+            root.put("identifiability", identifiability(result.identifiability()));
+        }
         root.put("provenance", Provenance.environment());
         return Provenance.Json.write(root);
     }

@@ -8,8 +8,9 @@ import java.util.List;
 /** Prints the main columns of an experiment's results as an aligned text table. */
 final class ResultsTable {
 
-    private static final List<String> COLUMNS = List.of("method", "depth", "observations", "init_scale", "lr", "seed",
-            "iterations", "train_loss", "test_error", "effective_rank", "nuclear_norm", "stop_reason", "seconds");
+    private static final List<String> COLUMNS = List.of("method", "model", "depth", "observations", "init_scale", "lr",
+            "seed", "iterations", "train_loss", "rel_error", "test_error", "effective_rank", "nuclear_norm",
+            "inner_distance", "outer_distance", "verdict", "stop_reason", "seconds");
 
     private ResultsTable() {
     }

@@ -151,6 +151,22 @@ class FactorCommandTest {
     }
 
     @Test
+    void qi2025TimeBudgetExperimentFitsEveryModelWithItsRange() throws Exception {
+        Path out = tmp.resolve("qi");
+        Run r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(7, results.size(), String.join("\n", results));
+        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,")) {
+            assertTrue(results.stream().anyMatch(l -> l.startsWith(model)), model);
+        }
+        assertTrue(Files.readAllLines(out.resolve("budgets.csv")).size() > 6 * 3 * 3);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<img"));
+        assertTrue(r.out().contains("PASS") && !r.out().contains("FAIL"), r.out());
+        assertEquals(2, run("reproduce", "qi2025-timebudget", "--rank", "5", "--out", tmp.resolve("x").toString()).code());
+    }
+
+    @Test
     void timeBudgetTableWithDroppedMetadataColumns() throws Exception {
         Path out = tmp.resolve("tb");
         Run r = run("factor", "--model", "nmf", "--input", TIME_BUDGET.toString(), "--rank", "3",

@@ -14,6 +14,7 @@ public final class ExperimentRegistry {
         register(new Arora2019Completion());
         register(new Arora2019Sensing());
         register(new Arora2019Dynamics());
+        register(new Qi2025TimeBudget());
     }
 
     private ExperimentRegistry() {

@@ -113,7 +113,7 @@ public final class FactorJob {
         return result;
     }
 
-    private static Result fit(Request r, LabeledMatrix x) {
+    static Result fit(Request r, LabeledMatrix x) {
         if (r.model() == FactorModel.NMF) {
             NmfFit fit = Nmf.fit(x.values(), r.rank(), r.settings());
             IdentifiabilityReport report = null;

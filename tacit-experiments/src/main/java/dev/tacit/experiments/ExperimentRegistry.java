@@ -15,6 +15,7 @@ public final class ExperimentRegistry {
         register(new Arora2019Sensing());
         register(new Arora2019Dynamics());
         register(new Qi2025TimeBudget());
+        register(new Razin2020Norms());
     }
 
     private ExperimentRegistry() {

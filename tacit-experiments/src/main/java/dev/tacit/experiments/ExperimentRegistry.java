@@ -16,6 +16,7 @@ public final class ExperimentRegistry {
         register(new Arora2019Dynamics());
         register(new Qi2025TimeBudget());
         register(new Razin2020Norms());
+        register(new Du2018Balance());
     }
 
     private ExperimentRegistry() {

@@ -17,6 +17,7 @@ public final class ExperimentRegistry {
         register(new Qi2025TimeBudget());
         register(new Razin2020Norms());
         register(new Du2018Balance());
+        register(new Kamber2025Sharpness());
     }
 
     private ExperimentRegistry() {

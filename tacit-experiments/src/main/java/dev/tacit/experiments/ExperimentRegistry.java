@@ -18,6 +18,7 @@ public final class ExperimentRegistry {
         register(new Razin2020Norms());
         register(new Du2018Balance());
         register(new Kamber2025Sharpness());
+        register(new Jiang2023EarlyStop());
     }
 
     private ExperimentRegistry() {

@@ -40,6 +40,8 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
     private Matrix xht;
     private Matrix wtw;
     private Matrix xtw;
+    private Matrix whh; // W·HHᵀ (n×k)
+    private Matrix htwtw; // Hᵀ·WᵀW (m×k)
     private Matrix ratio;
     private Matrix inverse;
     private Matrix inverseT;
@@ -55,6 +57,8 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         wtw = Matrix.zeros(x.backend(), k, k);
         xht = Matrix.zeros(x.backend(), x.rows(), k);
         xtw = Matrix.zeros(x.backend(), x.cols(), k);
+        whh = Matrix.zeros(x.backend(), x.rows(), k);
+        htwtw = Matrix.zeros(x.backend(), x.cols(), k);
         if (o.loss() != NmfLoss.FROBENIUS) {
             ratio = Matrix.zeros(x.backend(), x.rows(), x.cols());
         }
@@ -103,7 +107,8 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
                 prepareFrobenius(model, o);
             }
             num = xht.toArray();
-            den = times(w, n, k, hht.toArray(), k);
+            Matrix.multiply(Transpose.NO, model.w(), Transpose.NO, hht, whh);
+            den = whh.toArray();
         } else {
             Matrix y = model.endToEnd();
             ratios(o, y);
@@ -139,7 +144,8 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             Matrix.multiply(Transpose.NO, o.dataTransposed(), Transpose.NO, model.w(), xtw);
             numT = xtw.toArray();
             // (WᵀW H)ᵀ = Hᵀ WᵀW
-            denT = times(FactorSweeps.transpose(h, k, m), m, k, wtw.toArray(), k);
+            Matrix.multiply(Transpose.YES, model.h(), Transpose.NO, wtw, htwtw);
+            denT = htwtw.toArray();
         } else {
             Matrix y = model.endToEnd();
             ratios(o, y);
@@ -172,23 +178,6 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         FactorSweeps.store(FactorSweeps.transpose(ht, m, k), model.h());
         model.invalidate();
         prepared = false;
-    }
-
-    /** @return a (r×c) · b (c×q), row-major */
-    private static double[] times(double[] a, int r, int c, double[] b, int q) {
-        double[] out = new double[r * q];
-        for (int i = 0; i < r; i++) {
-            for (int t = 0; t < c; t++) {
-                double av = a[i * c + t];
-                if (av == 0.0) {
-                    continue;
-                }
-                for (int s = 0; s < q; s++) {
-                    out[i * q + s] += av * b[t * q + s];
-                }
-            }
-        }
-        return out;
     }
 
     /**

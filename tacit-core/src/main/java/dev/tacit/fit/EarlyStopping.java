@@ -2,10 +2,8 @@ package dev.tacit.fit;
 
 import dev.tacit.diagnostics.Diagnostic;
 import dev.tacit.linalg.EntryPattern;
-import dev.tacit.linalg.Matrix;
 import dev.tacit.model.EntryParameterization;
 import dev.tacit.model.Parameterization;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +40,7 @@ public final class EarlyStopping implements TrainingListener, Diagnostic {
     private double best = Double.POSITIVE_INFINITY;
     private long bestIteration = -1;
     private int sinceBest;
-    private List<Matrix> snapshot;
+    private final FactorSnapshot snapshot = new FactorSnapshot();
     private double last = Double.NaN;
 
     /**
@@ -113,7 +111,7 @@ public final class EarlyStopping implements TrainingListener, Diagnostic {
             best = rmse;
             bestIteration = state.iteration();
             sinceBest = 0;
-            snapshot(state.parameterization());
+            snapshot.save(state.parameterization());
             return Decision.CONTINUE;
         }
         sinceBest++;
@@ -135,34 +133,13 @@ public final class EarlyStopping implements TrainingListener, Diagnostic {
         return Math.sqrt(s / targets.length);
     }
 
-    private void snapshot(Parameterization model) {
-        List<Matrix> f = model.factors();
-        if (snapshot == null) {
-            snapshot = new ArrayList<>();
-            for (Matrix m : f) {
-                snapshot.add(m.copy());
-            }
-        } else {
-            for (int j = 0; j < f.size(); j++) {
-                snapshot.get(j).copyFrom(f.get(j));
-            }
-        }
-    }
-
     /**
      * Copies the best snapshot into the model's factors (no-op if nothing was logged).
      *
      * @param model the model that was trained
      */
     public void restoreBest(Parameterization model) {
-        if (snapshot == null) {
-            return;
-        }
-        List<Matrix> f = model.factors();
-        for (int j = 0; j < f.size(); j++) {
-            f.get(j).copyFrom(snapshot.get(j));
-        }
-        model.afterUpdate();
+        snapshot.restore(model);
     }
 
     /** @return the best validation RMSE seen (∞ before the first log) */

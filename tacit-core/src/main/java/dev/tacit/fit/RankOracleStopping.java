@@ -5,7 +5,6 @@ import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Svd;
 import dev.tacit.linalg.SvdMode;
 import dev.tacit.model.Parameterization;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +35,7 @@ public final class RankOracleStopping implements TrainingListener, Diagnostic {
     private double best = Double.POSITIVE_INFINITY;
     private long bestIteration = -1;
     private int sinceBest;
-    private List<Matrix> snapshot;
+    private final FactorSnapshot snapshot = new FactorSnapshot();
     private long measuredAt = -1;
     private double last = Double.NaN;
 
@@ -141,25 +140,11 @@ public final class RankOracleStopping implements TrainingListener, Diagnostic {
             best = d;
             bestIteration = state.iteration();
             sinceBest = 0;
-            snapshot(state.parameterization());
+            snapshot.save(state.parameterization());
             return Decision.CONTINUE;
         }
         sinceBest++;
         return patience > 0 && sinceBest >= patience ? Decision.STOP : Decision.CONTINUE;
-    }
-
-    private void snapshot(Parameterization model) {
-        List<Matrix> f = model.factors();
-        if (snapshot == null) {
-            snapshot = new ArrayList<>();
-            for (Matrix m : f) {
-                snapshot.add(m.copy());
-            }
-        } else {
-            for (int j = 0; j < f.size(); j++) {
-                snapshot.get(j).copyFrom(f.get(j));
-            }
-        }
     }
 
     /**
@@ -168,14 +153,7 @@ public final class RankOracleStopping implements TrainingListener, Diagnostic {
      * @param model the model that was trained
      */
     public void restoreBest(Parameterization model) {
-        if (snapshot == null) {
-            return;
-        }
-        List<Matrix> f = model.factors();
-        for (int j = 0; j < f.size(); j++) {
-            f.get(j).copyFrom(snapshot.get(j));
-        }
-        model.afterUpdate();
+        snapshot.restore(model);
     }
 
     /** @return the smallest relative distance seen (∞ before the first log) */

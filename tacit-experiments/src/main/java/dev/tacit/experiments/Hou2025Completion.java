@@ -83,6 +83,8 @@ public final class Hou2025Completion implements Experiment {
     public static final long QUICK_ITERATIONS = 8_000;
     /** Budget of dmf (full mode; quick: a tenth of the quick budget). */
     public static final long DMF_ITERATIONS = 5_000;
+    /** A run stops (not converged) when ‖X‖_F falls below this after the first step: it collapsed to 0. */
+    public static final double COLLAPSE = 1e-30;
     /** Number of logged spectra per traced run. */
     private static final int TRACE_POINTS = 60;
 
@@ -203,6 +205,10 @@ public final class Hou2025Completion implements Experiment {
         List<double[]> tr = new ArrayList<>();
         int every = (int) Math.max(1, budget / TRACE_POINTS);
         Trainer.Builder b = Trainer.builder().maxIterations(budget).tolerance(tol).logEvery(every);
+        // a run whose product collapsed to (numerically) zero is stopped: it cannot recover within the budget, and
+        // its subnormal factors make every further step very slow
+        b.listener((state, history) -> state.iteration() > 0
+                && state.parameterization().endToEnd().frobeniusNorm() < COLLAPSE ? Decision.STOP : Decision.CONTINUE);
         if (trace) {
             b.listener((state, history) -> {
                 double[] sv = state.parameterization().endToEnd().singularValues();

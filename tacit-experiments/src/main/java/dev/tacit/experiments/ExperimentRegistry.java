@@ -19,6 +19,7 @@ public final class ExperimentRegistry {
         register(new Du2018Balance());
         register(new Kamber2025Sharpness());
         register(new Jiang2023EarlyStop());
+        register(new Hou2025Completion());
     }
 
     private ExperimentRegistry() {

@@ -63,21 +63,6 @@ public final class TableFormatException extends IOException {
      * @return it in single quotes for a one-line message, control characters escaped, cut to 60 characters
      */
     static String quote(CharSequence text) {
-        StringBuilder b = new StringBuilder("'");
-        int n = Math.min(text.length(), 60);
-        for (int k = 0; k < n; k++) {
-            char c = text.charAt(k);
-            if (c == '\t') {
-                b.append("\\t");
-            } else if (c < ' ' || c == '\u007f') {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        if (text.length() > n) {
-            b.append("...");
-        }
-        return b.append('\'').toString();
+        return dev.tacit.data.Quoting.quote(text);
     }
 }

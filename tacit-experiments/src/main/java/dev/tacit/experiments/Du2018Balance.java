@@ -357,22 +357,7 @@ public final class Du2018Balance implements Experiment {
                 pts.add(new double[] {Math.log(r.lr()), Math.log(r.drift())});
             }
         }
-        if (pts.size() < 2) {
-            return Double.NaN;
-        }
-        double mx = 0;
-        double my = 0;
-        for (double[] p : pts) {
-            mx += p[0] / pts.size();
-            my += p[1] / pts.size();
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] p : pts) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-        }
-        return sxy / sxx;
+        return LineFit.slope(pts);
     }
 
     private static DeepProduct initial(int n, int depth, long seed) {

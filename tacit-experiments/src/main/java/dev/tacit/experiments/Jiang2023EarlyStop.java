@@ -298,22 +298,7 @@ public final class Jiang2023EarlyStop implements Experiment {
                 pts.add(new double[] {Math.log(x[i]), Math.log(y[i])});
             }
         }
-        if (pts.size() < 2) {
-            return Double.NaN;
-        }
-        double mx = 0;
-        double my = 0;
-        for (double[] p : pts) {
-            mx += p[0] / pts.size();
-            my += p[1] / pts.size();
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] p : pts) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-        }
-        return sxy / sxx;
+        return LineFit.slope(pts);
     }
 
     /** Intercept of the same fit (log y = c + slope·log x). */

@@ -42,7 +42,7 @@ final class CompleteCommand implements Callable<Integer> {
     @Option(names = "--folds", paramLabel = "K", description = "k-fold cross-validation on --data")
     Integer folds;
 
-    @Option(names = "--model", paramLabel = "TYPE", description = "dmf (default), mf, als, softimpute or bias")
+    @Option(names = "--model", paramLabel = "TYPE", description = "dmf (default), udv, mf, als, softimpute or bias")
     String model = "dmf";
 
     @Option(names = "--depth", paramLabel = "N", description = "dmf depth (default " + CompletionSettings.DMF_DEPTH + ")")
@@ -54,6 +54,10 @@ final class CompleteCommand implements Callable<Integer> {
 
     @Option(names = "--init-scale", paramLabel = "S", description = "dmf init scale; mf init std")
     Double initScale;
+
+    @Option(names = "--radius", paramLabel = "ALPHA",
+            description = "udv: radius of the Frobenius balls of U and V (default " + CompletionSettings.UDV_RADIUS + ")")
+    Double radius;
 
     @Option(names = "--optimizer", paramLabel = "OPT", description = "dmf optimizer: gd, grouprmsprop or adam")
     String optimizer;
@@ -131,6 +135,12 @@ final class CompleteCommand implements Callable<Integer> {
             }
             if (initScale != null) {
                 b.initScale(initScale);
+            }
+            if (radius != null) {
+                if (method != CompletionMethod.UDV) {
+                    throw new IllegalArgumentException("--radius applies to --model udv only");
+                }
+                b.radius(radius);
             }
             if (optimizer != null) {
                 b.optimizer(OptimizerKind.parse(optimizer));

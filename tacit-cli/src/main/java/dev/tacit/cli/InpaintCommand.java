@@ -27,7 +27,7 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--observed", paramLabel = "P", description = "fraction of observed pixels (default 0.3)")
     double observed = 0.3;
 
-    @Option(names = "--model", paramLabel = "TYPE", description = "dmf (default), mf, als, softimpute or bias")
+    @Option(names = "--model", paramLabel = "TYPE", description = "dmf (default), udv, mf, als, softimpute or bias")
     String model = "dmf";
 
     @Option(names = "--depth", paramLabel = "N", description = "dmf depth")

@@ -69,7 +69,7 @@ class CompleteCommandTest {
 
     @Test
     void completeWritesMetricsPredictionsHistoryAndModelThenPredictReadsIt() throws Exception {
-        for (String model : List.of("dmf", "mf", "als", "softimpute", "bias")) {
+        for (String model : List.of("dmf", "udv", "mf", "als", "softimpute", "bias")) {
             Path out = tmp.resolve("out-" + model);
             Run r = run("complete", "--train", train.toString(), "--test", test.toString(), "--model", model,
                     "--out", out.toString());
@@ -143,6 +143,9 @@ class CompleteCommandTest {
             {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "svdpp"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--depth", "0"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--lr", "-1"},
+            {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "udv", "--radius", "0"},
+            {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "udv", "--radius", "-2"},
+            {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "mf", "--radius", "2"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--duplicates", "first"},
             {"complete", "--data", train.toString(), "--folds", "1"},
             {"predict", "--from", tmp.toString(), "--pairs", test.toString()},

@@ -21,6 +21,8 @@ import dev.tacit.model.factored.FactoredProduct;
 import dev.tacit.model.factored.SoftImputeFit;
 import dev.tacit.model.factored.SoftImputePath;
 import dev.tacit.model.factored.VisitOrder;
+import dev.tacit.model.EntryParameterization;
+import dev.tacit.model.udv.Udv;
 import dev.tacit.objective.EntryLoss;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,9 @@ import java.util.SplittableRandom;
  *       then a {@link FactoredProduct} of the given depth and width, from small init, fits the residuals
  *       r − μ − b_u − b_i on 1 − f of the ratings with the chosen optimizer (mini-batches or full batch)
  *       and no penalty, stopped early on the held-out fraction f ({@link EarlyStopping}, best epoch kept).
+ *   <li>{@code udv}: as {@code dmf}, with {@link Udv} U·diag(d)·Vᵀ (balls of radius α, d ≥ 0, projected
+ *       after every step) in place of the product; the fitted model is stored as the depth-3 product
+ *       U·diag(d)·Vᵀ.
  *   <li>{@code mf}: {@link BiasedMfSgdRule} (Surprise's SVD) for the given epochs.
  *   <li>{@code als}: {@link AlsRule} (Spark's ALS-WR) on ratings centred by their mean.
  *   <li>{@code softimpute}: the warm-started λ path of {@link SoftImputePath} on 1 − f of the ratings; the
@@ -78,7 +83,7 @@ public final class Completer {
             itemCounts[train.item(k)]++;
         }
         Fitted f = switch (settings.method()) {
-            case DMF -> dmf(train, settings, progress);
+            case DMF, UDV -> product(train, settings, progress);
             case MF -> mf(train, settings, progress);
             case ALS -> als(train, settings, progress);
             case SOFTIMPUTE -> softImpute(train, settings, progress);
@@ -163,7 +168,7 @@ public final class Completer {
      * product of {@link FactoredProduct#average}. Different splits make the members see different 1 − f of
      * the ratings, so together they use all of them.
      */
-    private static Fitted dmf(Ratings train, CompletionSettings s, TrainingListener progress) {
+    private static Fitted product(Ratings train, CompletionSettings s, TrainingListener progress) {
         int rows = train.numUsers();
         int cols = train.numItems();
         int e = s.ensemble();
@@ -193,17 +198,20 @@ public final class Completer {
             }
             double[] valBase = new double[val.size()];
             base.predict(valPattern, valBase);
-            FactoredProduct product = FactoredProduct.initialize(rows, cols, s.depth(), s.width(), s.initScale(),
-                    BiasTerms.NONE, 0.0, new SplittableRandom(seed));
+            boolean udv = s.method() == CompletionMethod.UDV;
+            EntryParameterization model = udv
+                    ? Udv.initialize(rows, cols, s.width(), s.radius(), s.initScale(), new SplittableRandom(seed))
+                    : FactoredProduct.initialize(rows, cols, s.depth(), s.width(), s.initScale(), BiasTerms.NONE, 0.0,
+                    new SplittableRandom(seed));
             EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
                     train.max());
             UpdateRule rule = s.batchSize() > 0
                     ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), seed)
                     : new EntryGradientStep(s.optimizer().create(s.learningRate()));
             FitResult r = epochs(s.maxEpochs(), progress).diagnostic(stop).listener(stop).build()
-                    .fit(product, new EntryLoss(fitPattern, residual), rule);
-            stop.restoreBest(product);
-            members.add(product);
+                    .fit(model, new EntryLoss(fitPattern, residual), rule);
+            stop.restoreBest(model);
+            members.add(udv ? asProduct((Udv) model) : (FactoredProduct) model);
             List<Matrix> bf = base.factors();
             mean += base.mean() / e;
             userBias.addScaled(1.0 / e, bf.get(bf.size() - 2));
@@ -216,9 +224,22 @@ public final class Completer {
         List<Matrix> factors = new ArrayList<>(FactoredProduct.average(members).factors());
         factors.add(userBias);
         factors.add(itemBias);
-        FactoredProduct combined = FactoredProduct.ofFactors(rows, cols, s.depth(), BiasTerms.MEAN_AND_BIASES, mean,
-                factors);
+        FactoredProduct combined = FactoredProduct.ofFactors(rows, cols, members.get(0).depth(),
+                BiasTerms.MEAN_AND_BIASES, mean, factors);
         return new Fitted(combined, first, firstStop.bestIteration(), firstStop.bestRmse());
     }
 
+    /** U·diag(d)·Vᵀ as the depth-3 product U·H·Vᵀ with H = diag(d) (what the saved model stores). */
+    static FactoredProduct asProduct(Udv m) {
+        int k = m.width();
+        Matrix h = Matrix.onHeap(k, k);
+        for (int c = 0; c < k; c++) {
+            h.set(c, c, m.d().getFlat(c));
+        }
+        Matrix u = Matrix.onHeap(m.rows(), k);
+        u.copyFrom(m.u());
+        Matrix v = Matrix.onHeap(m.cols(), k);
+        v.copyFrom(m.v());
+        return FactoredProduct.ofFactors(m.rows(), m.cols(), 3, BiasTerms.NONE, 0.0, List.of(u, h, v));
+    }
 }

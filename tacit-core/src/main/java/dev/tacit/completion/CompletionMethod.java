@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum CompletionMethod {
     /** Deep matrix factorization U·H_1···H_{N−2}·Vᵀ from small init, early-stopped (no explicit penalty). */
     DMF,
+    /**
+     * U·diag(d)·Vᵀ with ‖U‖_F, ‖V‖_F ≤ α and d ≥ 0 (Hou, Sra, Yurtsever 2025), projected after every step,
+     * from small init, early-stopped like {@link #DMF} (no explicit penalty).
+     */
+    UDV,
     /** Biased matrix factorization trained by SGD (Funk; Koren 2008), Surprise's "SVD". */
     MF,
     /** Alternating least squares with L2 (ALS-WR, Zhou et al. 2008), Spark ML's formulation. */
@@ -31,6 +36,6 @@ public enum CompletionMethod {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "' (choose dmf, mf, als, softimpute or bias)");
+        throw new IllegalArgumentException("unknown model '" + name + "' (choose dmf, udv, mf, als, softimpute or bias)");
     }
 }

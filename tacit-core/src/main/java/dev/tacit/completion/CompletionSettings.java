@@ -44,6 +44,12 @@ public final class CompletionSettings {
     public static final int DMF_ENSEMBLE = 3;
     /** Default DMF validation fraction (each ensemble member holds out its own split). */
     public static final double DMF_VALIDATION_FRACTION = 0.02;
+    /**
+     * Default radius α of the Frobenius balls of U and V for {@link CompletionMethod#UDV}: a ball of radius α
+     * holds a users×k factor with entries of typical size α/√(users·k); α = {@value #UDV_RADIUS} keeps them
+     * O(0.1) for MovieLens-sized data so that Adam's per-coordinate steps (≈ lr) are small relative to them.
+     */
+    public static final double UDV_RADIUS = 30.0;
     /** Default validation fraction for SoftImpute's λ selection. */
     public static final double VALIDATION_FRACTION = 0.05;
 
@@ -60,6 +66,7 @@ public final class CompletionSettings {
     private final double regularization;
     private final int ensemble;
     private final BiasTerms biasTerms;
+    private final double radius;
     private final long seed;
 
     private CompletionSettings(Builder b) {
@@ -76,6 +83,7 @@ public final class CompletionSettings {
         this.regularization = b.regularization;
         this.ensemble = b.ensemble;
         this.biasTerms = b.biasTerms;
+        this.radius = b.radius;
         this.seed = b.seed;
     }
 
@@ -90,6 +98,10 @@ public final class CompletionSettings {
                     .learningRate(DMF_LEARNING_RATE).batchSize(DMF_BATCH_SIZE).maxEpochs(DMF_MAX_EPOCHS)
                     .patience(DMF_PATIENCE).regularization(0.0).validationFraction(DMF_VALIDATION_FRACTION)
                     .ensemble(DMF_ENSEMBLE);
+            case UDV -> b.depth(3).width(DMF_WIDTH).initScale(DMF_INIT_SCALE).optimizer(OptimizerKind.ADAM)
+                    .learningRate(DMF_LEARNING_RATE).batchSize(DMF_BATCH_SIZE).maxEpochs(DMF_MAX_EPOCHS)
+                    .patience(DMF_PATIENCE).regularization(0.0).validationFraction(DMF_VALIDATION_FRACTION)
+                    .ensemble(DMF_ENSEMBLE).radius(UDV_RADIUS);
             case MF -> b.depth(2).width(BiasedMfSgdRule.DEFAULT_FACTORS).initScale(BiasedMfSgdRule.DEFAULT_INIT_STD)
                     .learningRate(BiasedMfSgdRule.DEFAULT_LEARNING_RATE).regularization(BiasedMfSgdRule.DEFAULT_REGULARIZATION)
                     .maxEpochs(BiasedMfSgdRule.DEFAULT_EPOCHS).batchSize(1).patience(Integer.MAX_VALUE).validationFraction(0);
@@ -119,6 +131,7 @@ public final class CompletionSettings {
         b.regularization = regularization;
         b.ensemble = ensemble;
         b.biasTerms = biasTerms;
+        b.radius = radius;
         b.seed = seed;
         return b;
     }
@@ -192,6 +205,11 @@ public final class CompletionSettings {
         return biasTerms;
     }
 
+    /** @return radius α of the balls of U and V ({@link CompletionMethod#UDV}) */
+    public double radius() {
+        return radius;
+    }
+
     /** @return the seed of the validation split, the init and the batch order */
     public long seed() {
         return seed;
@@ -205,6 +223,19 @@ public final class CompletionSettings {
             case DMF -> {
                 m.put("depth", depth);
                 m.put("width", width);
+                m.put("init_scale", initScale);
+                m.put("optimizer", optimizer.cliName());
+                m.put("lr", learningRate);
+                m.put("batch_size", batchSize);
+                m.put("max_epochs", maxEpochs);
+                m.put("patience", patience);
+                m.put("validation_fraction", validationFraction);
+                m.put("ensemble", ensemble);
+                m.put("bias", biasTerms.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            case UDV -> {
+                m.put("width", width);
+                m.put("radius", radius);
                 m.put("init_scale", initScale);
                 m.put("optimizer", optimizer.cliName());
                 m.put("lr", learningRate);
@@ -259,6 +290,7 @@ public final class CompletionSettings {
         private double regularization;
         private int ensemble = DMF_ENSEMBLE;
         private BiasTerms biasTerms = BiasTerms.MEAN_AND_BIASES;
+        private double radius = UDV_RADIUS;
         private long seed;
 
         private Builder(CompletionMethod method) {
@@ -361,6 +393,15 @@ public final class CompletionSettings {
             return this;
         }
 
+        /** @param alpha radius of the balls of U and V (UDV), &gt; 0 and finite @return this */
+        public Builder radius(double alpha) {
+            if (!(alpha > 0) || !Double.isFinite(alpha)) {
+                throw new IllegalArgumentException("radius must be positive and finite, got " + alpha);
+            }
+            this.radius = alpha;
+            return this;
+        }
+
         /** @param terms DMF offsets @return this */
         public Builder biasTerms(BiasTerms terms) {
             this.biasTerms = java.util.Objects.requireNonNull(terms, "bias terms");
@@ -375,8 +416,8 @@ public final class CompletionSettings {
 
         /** @return the settings */
         public CompletionSettings build() {
-            if (method == CompletionMethod.DMF && validationFraction == 0) {
-                throw new IllegalArgumentException("dmf stops early on a validation split: validation fraction must be > 0");
+            if ((method == CompletionMethod.DMF || method == CompletionMethod.UDV) && validationFraction == 0) {
+                throw new IllegalArgumentException(method.cliName() + " stops early on a validation split: validation fraction must be > 0");
             }
             return new CompletionSettings(this);
         }

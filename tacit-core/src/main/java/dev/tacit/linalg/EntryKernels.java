@@ -42,7 +42,7 @@ public final class EntryKernels {
         int[] c = pattern.colArray();
         int m = pattern.size();
         int half = m / 2;
-        Workers.run(() -> dots(av, bv, r, c, k, 0, half, out), () -> dots(av, bv, r, c, k, half, m, out));
+        fork((long) m * k, () -> dots(av, bv, r, c, k, 0, half, out), () -> dots(av, bv, r, c, k, half, m, out));
     }
 
     private static void dots(double[] a, double[] b, int[] r, int[] c, int k, int from, int to, double[] out) {
@@ -144,7 +144,7 @@ public final class EntryKernels {
             split++;
         }
         int mid = split;
-        Workers.run(() -> scatterRange(ptr, order, other, w, src, k, 0, mid, dst),
+        fork((long) total * k, () -> scatterRange(ptr, order, other, w, src, k, 0, mid, dst),
                 () -> scatterRange(ptr, order, other, w, src, k, mid, n, dst));
         if (!direct) {
             ob.put(0, dst, 0, n * k);
@@ -163,6 +163,21 @@ public final class EntryKernels {
                     dst[o + t] += v * src[so + t];
                 }
             }
+        }
+    }
+
+    /**
+     * Below this many multiply-adds a kernel runs on the calling thread: a fork costs a few µs even when
+     * the helper is spinning, and far more on a busy machine, which is more than a small kernel takes.
+     */
+    static final long PARALLEL_MIN_WORK = 32_768;
+
+    private static void fork(long work, Runnable first, Runnable second) {
+        if (work < PARALLEL_MIN_WORK) {
+            first.run();
+            second.run();
+        } else {
+            Workers.run(first, second);
         }
     }
 

@@ -257,13 +257,23 @@ public final class Matrix implements LinearOperand {
     /** {@code this = this + alpha·x} (same shape). Modifies this; x is not modified. */
     public void addScaled(double alpha, Matrix x) {
         requireSameShape(x);
-        backend.axpy(size(), alpha, x.data, data);
+        backend.axpy(size(), alpha, local(x), data);
+    }
+
+    /** @return x's storage if this backend can read it directly, else a copy of it in this backend */
+    private DoubleBuffer local(Matrix x) {
+        if (x.backend == backend) {
+            return x.data;
+        }
+        Matrix c = zeros(backend, x.rows, x.cols);
+        c.copyFrom(x);
+        return c.data;
     }
 
     /** @return the Frobenius inner product {@code Σ this_ij·other_ij} */
     public double dot(Matrix other) {
         requireSameShape(other);
-        return backend.dot(size(), data, other.data);
+        return backend.dot(size(), data, local(other));
     }
 
     /** @return {@code ‖this‖²_F} */

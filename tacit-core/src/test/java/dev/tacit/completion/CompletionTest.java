@@ -96,7 +96,7 @@ class CompletionTest {
     void everyMethodBeatsTheGlobalMeanAndClipsToTheTrainingRange(CompletionMethod method) {
         Ratings[] d = planted(1);
         CompletionSettings.Builder b = CompletionSettings.defaults(method).toBuilder().width(8);
-        if (method == CompletionMethod.DMF) { // 1,000 ratings: smaller batches and more patience than MovieLens needs
+        if (method == CompletionMethod.DMF || method == CompletionMethod.UDV) { // 1,000 ratings: smaller batches and more patience than MovieLens needs
             b.batchSize(50).patience(20).learningRate(1e-2);
         } else if (method == CompletionMethod.MF) {
             b.maxEpochs(200).learningRate(0.02);
@@ -127,6 +127,35 @@ class CompletionTest {
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 7));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> CompletionModel.load(file));
         assertTrue(e.getMessage().contains("m.tacit"), e.getMessage());
+    }
+
+    @Test
+    void udvKeepsItsConstraintsAndSavesAsADepthThreeProduct() throws Exception {
+        Ratings[] d = planted(6);
+        double radius = 2.0;
+        CompletionSettings s = CompletionSettings.defaults(CompletionMethod.UDV).toBuilder().width(6).ensemble(1)
+                .radius(radius).batchSize(50).patience(20).learningRate(1e-2).build();
+        CompletionModel model = Completer.fit(d[0], s);
+        FactoredProduct p = model.product();
+        assertEquals(3, p.depth());
+        List<dev.tacit.linalg.Matrix> f = p.factors();
+        assertTrue(f.get(0).frobeniusNorm() <= radius * (1 + 1e-12), "‖U‖_F " + f.get(0).frobeniusNorm());
+        assertTrue(f.get(2).frobeniusNorm() <= radius * (1 + 1e-12), "‖V‖_F " + f.get(2).frobeniusNorm());
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double h = f.get(1).get(i, j);
+                assertTrue(i == j ? h >= 0 : h == 0, "H must be diag(d) with d >= 0: " + h);
+            }
+        }
+        Path file = tmp.resolve("udv.tacit");
+        model.save(file);
+        CompletionModel loaded = CompletionModel.load(file);
+        assertEquals(CompletionMethod.UDV, loaded.settings().method());
+        assertArrayEquals(model.predict(d[1]), loaded.predict(d[1]), 0.0);
+        assertEquals(radius, model.settings().describe().get("radius"));
+        assertThrows(IllegalArgumentException.class, () -> s.toBuilder().radius(0));
+        assertThrows(IllegalArgumentException.class, () -> s.toBuilder().radius(-1));
+        assertThrows(IllegalArgumentException.class, () -> s.toBuilder().radius(Double.NaN));
     }
 
     @Test

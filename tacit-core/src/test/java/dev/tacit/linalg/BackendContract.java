@@ -96,6 +96,25 @@ abstract class BackendContract {
     }
 
     @Test
+    void level1MixesWithHeapMatrices() {
+        Matrix x = random(5, 4, 21);
+        Matrix h = Matrix.onHeap(5, 4);
+        h.copyFrom(random(5, 4, 22));
+        double expected = 0;
+        for (int k = 0; k < x.size(); k++) {
+            expected += x.getFlat(k) * h.getFlat(k);
+        }
+        assertEquals(expected, x.dot(h), 1e-12);
+        assertEquals(expected, h.dot(x), 1e-12);
+        Matrix d = h.minus(x);
+        Matrix e = x.minus(h);
+        for (int k = 0; k < x.size(); k++) {
+            assertEquals(h.getFlat(k) - x.getFlat(k), d.getFlat(k), 0.0);
+            assertEquals(-d.getFlat(k), e.getFlat(k), 0.0);
+        }
+    }
+
+    @Test
     void level1() {
         Matrix x = random(10, 7, 6);
         Matrix y = random(10, 7, 7);

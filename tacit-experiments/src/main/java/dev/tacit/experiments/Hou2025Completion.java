@@ -11,14 +11,18 @@ import dev.tacit.experiments.report.PlotSpec;
 import dev.tacit.experiments.report.Plots;
 import dev.tacit.fit.Decision;
 import dev.tacit.fit.FitResult;
+import dev.tacit.fit.EntryGradientStep;
 import dev.tacit.fit.GradientStep;
 import dev.tacit.fit.Trainer;
+import dev.tacit.linalg.EntryPattern;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.model.EntryParameterization;
 import dev.tacit.model.Parameterization;
 import dev.tacit.model.deep.DeepProduct;
 import dev.tacit.model.deep.Init;
 import dev.tacit.model.udv.Udu;
 import dev.tacit.objective.CompletionLoss;
+import dev.tacit.objective.EntryLoss;
 import dev.tacit.optim.GradientDescent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -201,7 +205,9 @@ public final class Hou2025Completion implements Experiment {
                    double tol, boolean trace) {
         int n = pr.truth().rows();
         Parameterization p = model(method, n, scale, radius, seed);
-        CompletionLoss loss = new CompletionLoss(pr.sample());
+        EntrySample sample = pr.sample();
+        EntryLoss entryLoss = new EntryLoss(EntryPattern.of(n, n, sample.rowIndices(), sample.colIndices()),
+                sample.values());
         List<double[]> tr = new ArrayList<>();
         int every = (int) Math.max(1, budget / TRACE_POINTS);
         Trainer.Builder b = Trainer.builder().maxIterations(budget).tolerance(tol).logEvery(every);
@@ -222,7 +228,10 @@ public final class Hou2025Completion implements Experiment {
             });
         }
         double gdRate = lr * pr.sample().size() / 2.0; // GD on ½Σ_Ω(..)² with step lr
-        FitResult r = b.build().fit(p, loss, new GradientStep(new GradientDescent(gdRate)));
+        // udu and uu predict and back-propagate on Ω only (O(m·k) per step); the depth-3 product forms W
+        FitResult r = p instanceof EntryParameterization ep
+                ? b.build().fit(ep, entryLoss, new EntryGradientStep(new GradientDescent(gdRate)))
+                : b.build().fit(p, new CompletionLoss(sample), new GradientStep(new GradientDescent(gdRate)));
         Matrix w = p.endToEnd();
         double[] sv = w.isFinite() ? w.singularValues() : new double[] {Double.NaN};
         double te = w.minus(pr.truth()).frobeniusNormSquared() / pr.truth().frobeniusNormSquared();

@@ -62,7 +62,7 @@ public final class Projections {
 
     /** @return a rows×cols Gaussian matrix rescaled to Frobenius norm {@code norm} */
     static Matrix gaussianOfNorm(int rows, int cols, double norm, java.util.random.RandomGenerator rng) {
-        Matrix m = Matrix.zeros(rows, cols);
+        Matrix m = Matrix.onHeap(rows, cols);
         for (int k = 0; k < m.size(); k++) {
             m.setFlat(k, rng.nextGaussian());
         }
@@ -72,7 +72,7 @@ public final class Projections {
 
     /** @return a k×1 matrix of ones */
     static Matrix ones(int k) {
-        Matrix d = Matrix.zeros(k, 1);
+        Matrix d = Matrix.onHeap(k, 1);
         d.fill(1.0);
         return d;
     }

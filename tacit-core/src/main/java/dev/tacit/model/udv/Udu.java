@@ -1,9 +1,11 @@
 package dev.tacit.model.udv;
 
+import dev.tacit.linalg.EntryKernels;
+import dev.tacit.linalg.EntryPattern;
 import dev.tacit.linalg.LinearOperand;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Transpose;
-import dev.tacit.model.Parameterization;
+import dev.tacit.model.EntryParameterization;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +21,12 @@ import java.util.random.RandomGenerator;
  *
  * <p>{@link #plain} gives the Burer–Monteiro baseline {@code W = U·Uᵀ}: d fixed to 1 (not a factor, so no
  * optimizer touches it) and no ball (α = +∞); its only factor is U and its gradient is (G + Gᵀ)·U.
+ *
+ * <p>On a set of entries Ω ({@link EntryParameterization}) nothing n×n is formed: {@code ŷ_e = Σ_c U_{ic}·d_c·U_{jc}}
+ * for e = (i, j), and with S the sparse matrix of g_e = ∂ℓ/∂ŷ_e, {@code ∂ℓ/∂U = (S·U + Sᵀ·U)·D},
+ * {@code ∂ℓ/∂d_c = Σ_i U_{ic}·(S·U)_{ic}}: O(|Ω|·k) per step instead of O(n²·k).
  */
-public final class Udu implements Parameterization {
+public final class Udu implements EntryParameterization {
 
     private final double radius;
     private final boolean learnD;
@@ -28,8 +34,9 @@ public final class Udu implements Parameterization {
     private final Matrix d;
     private final List<Matrix> factors;
     private final Matrix ud;
-    private final Matrix w;
+    private Matrix w; // dense n×n, allocated on first use
     private final Matrix gu; // G·U, n×k
+    private final Matrix sut; // Sᵀ·U (entry path), n×k
     private final Matrix utg; // Uᵀ·G, k×n
 
     private boolean fresh;
@@ -47,10 +54,10 @@ public final class Udu implements Parameterization {
         this.d = d;
         this.factors = Collections.unmodifiableList(learnD ? List.of(u, d) : List.of(u));
         int k = u.cols();
-        this.ud = Matrix.zeros(u.rows(), k);
-        this.w = Matrix.zeros(u.rows(), u.rows());
-        this.gu = Matrix.zeros(u.rows(), k);
-        this.utg = Matrix.zeros(k, u.rows());
+        this.ud = Matrix.onHeap(u.rows(), k);
+        this.gu = Matrix.onHeap(u.rows(), k);
+        this.utg = Matrix.onHeap(k, u.rows());
+        this.sut = Matrix.onHeap(u.rows(), k);
         project();
     }
 
@@ -61,7 +68,7 @@ public final class Udu implements Parameterization {
      * @return the parameterization, projected onto the feasible set
      */
     public static Udu of(Matrix u, Matrix d, double radius) {
-        return new Udu(u.copy(), d.copy(), radius, true);
+        return new Udu(Udv.heapCopy(u), Udv.heapCopy(d), radius, true);
     }
 
     /**
@@ -143,6 +150,10 @@ public final class Udu implements Parameterization {
 
     @Override
     public Matrix endToEnd() {
+        if (w == null) {
+            w = Matrix.onHeap(u.rows(), u.rows());
+            fresh = false;
+        }
         if (!fresh) {
             Udv.scaleColumns(u, d, ud);
             Matrix.multiply(Transpose.NO, ud, Transpose.YES, u, w);
@@ -176,6 +187,31 @@ public final class Udu implements Parameterization {
     }
 
     @Override
+    public void predict(EntryPattern pattern, double[] out) {
+        Udv.checkPattern(pattern, rows(), cols());
+        Udv.scaleColumns(u, d, ud);
+        EntryKernels.sampledDots(ud, u, pattern, out);
+    }
+
+    @Override
+    public void backward(EntryPattern pattern, double[] g, List<Matrix> gradients) {
+        Udv.checkPattern(pattern, rows(), cols());
+        int k = u.cols();
+        int n = u.rows();
+        EntryKernels.rowScatter(pattern, g, u, gu); // S·U
+        EntryKernels.colScatter(pattern, g, u, sut); // Sᵀ·U
+        Matrix gU = gradients.get(0);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                gU.set(i, c, (gu.get(i, c) + sut.get(i, c)) * d.getFlat(c));
+            }
+        }
+        if (learnD) {
+            Udv.columnDots(u, gu, gradients.get(1));
+        }
+    }
+
+    @Override
     public List<Matrix> factors() {
         return factors;
     }
@@ -184,7 +220,7 @@ public final class Udu implements Parameterization {
     public List<Matrix> newGradientBuffers() {
         List<Matrix> out = new ArrayList<>();
         for (Matrix f : factors) {
-            out.add(Matrix.zeros(f.backend(), f.rows(), f.cols()));
+            out.add(Matrix.onHeap(f.rows(), f.cols()));
         }
         return out;
     }
@@ -204,7 +240,7 @@ public final class Udu implements Parameterization {
 
     @Override
     public Udu copy() {
-        return new Udu(u.copy(), d.copy(), radius, learnD);
+        return new Udu(Udv.heapCopy(u), Udv.heapCopy(d), radius, learnD);
     }
 
     @Override

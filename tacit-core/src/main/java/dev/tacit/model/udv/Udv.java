@@ -1,9 +1,11 @@
 package dev.tacit.model.udv;
 
+import dev.tacit.linalg.EntryKernels;
+import dev.tacit.linalg.EntryPattern;
 import dev.tacit.linalg.LinearOperand;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Transpose;
-import dev.tacit.model.Parameterization;
+import dev.tacit.model.EntryParameterization;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,8 +19,13 @@ import java.util.random.RandomGenerator;
  * <p>Chain rule with G = ∂ℓ/∂W: {@code ∂ℓ/∂U = G·V·D}, {@code ∂ℓ/∂V = Gᵀ·U·D}, {@code ∂ℓ/∂d_c = (Uᵀ·G·V)_cc}.
  * G may be sparse (completion); only products with G are formed. {@link #afterUpdate()} projects (see
  * {@link Projections}).
+ *
+ * <p>On a set of entries Ω ({@link EntryParameterization}, ratings-sized problems) nothing n₁×n₂ is formed:
+ * {@code ŷ_e = Σ_c U_{i c}·d_c·V_{j c}} for e = (i, j), and with S the sparse matrix of g_e = ∂ℓ/∂ŷ_e on Ω,
+ * {@code ∂ℓ/∂U = (S·V)·D}, {@code ∂ℓ/∂V = (Sᵀ·U)·D}, {@code ∂ℓ/∂d_c = Σ_i U_{i c}·(S·V)_{i c}}: O(|Ω|·k).
+ * Factors live on the Java heap (the entry kernels read them directly).
  */
-public final class Udv implements Parameterization {
+public final class Udv implements EntryParameterization {
 
     private final double radius;
     private final Matrix u;
@@ -26,7 +33,7 @@ public final class Udv implements Parameterization {
     private final Matrix v;
     private final List<Matrix> factors;
     private final Matrix ud; // U·D, n₁×k
-    private final Matrix w;
+    private Matrix w; // dense n₁×n₂, allocated on first use (small problems and diagnostics)
     private final Matrix gv; // G·V, n₁×k
     private final Matrix utg; // Uᵀ·G, k×n₂
     private boolean fresh;
@@ -44,10 +51,9 @@ public final class Udv implements Parameterization {
         this.v = v;
         this.factors = Collections.unmodifiableList(List.of(u, d, v));
         int k = u.cols();
-        this.ud = Matrix.zeros(u.rows(), k);
-        this.w = Matrix.zeros(u.rows(), v.rows());
-        this.gv = Matrix.zeros(u.rows(), k);
-        this.utg = Matrix.zeros(k, v.rows());
+        this.ud = Matrix.onHeap(u.rows(), k);
+        this.gv = Matrix.onHeap(u.rows(), k);
+        this.utg = Matrix.onHeap(k, v.rows());
         project();
     }
 
@@ -59,7 +65,13 @@ public final class Udv implements Parameterization {
      * @return the parameterization, projected onto the feasible set
      */
     public static Udv of(Matrix u, Matrix d, Matrix v, double radius) {
-        return new Udv(u.copy(), d.copy(), v.copy(), radius);
+        return new Udv(heapCopy(u), heapCopy(d), heapCopy(v), radius);
+    }
+
+    static Matrix heapCopy(Matrix m) {
+        Matrix out = Matrix.onHeap(m.rows(), m.cols());
+        out.copyFrom(m);
+        return out;
     }
 
     /**
@@ -123,6 +135,10 @@ public final class Udv implements Parameterization {
 
     @Override
     public Matrix endToEnd() {
+        if (w == null) {
+            w = Matrix.onHeap(u.rows(), v.rows());
+            fresh = false;
+        }
         if (!fresh) {
             scaleColumns(u, d, ud);
             Matrix.multiply(Transpose.NO, ud, Transpose.YES, v, w);
@@ -164,6 +180,48 @@ public final class Udv implements Parameterization {
     }
 
     @Override
+    public void predict(EntryPattern pattern, double[] out) {
+        checkPattern(pattern, rows(), cols());
+        scaleColumns(u, d, ud);
+        EntryKernels.sampledDots(ud, v, pattern, out);
+    }
+
+    @Override
+    public void backward(EntryPattern pattern, double[] g, List<Matrix> gradients) {
+        checkPattern(pattern, rows(), cols());
+        int k = u.cols();
+        Matrix gu = gradients.get(0);
+        Matrix gd = gradients.get(1);
+        Matrix gV = gradients.get(2);
+        scaleColumns(u, d, ud);
+        EntryKernels.rowScatter(pattern, g, v, gv); // S·V
+        EntryKernels.colScatter(pattern, g, ud, gV); // Sᵀ·U·D
+        columnDots(u, gv, gd);
+        scaleColumns(gv, d, gu);
+    }
+
+    static void checkPattern(EntryPattern pattern, int rows, int cols) {
+        if (pattern.rows() != rows || pattern.cols() != cols) {
+            throw new IllegalArgumentException("pattern is over " + pattern.rows() + "x" + pattern.cols()
+                    + ", the model is " + rows + "x" + cols);
+        }
+    }
+
+    /** out_c = Σ_i a_{ic}·b_{ic}. */
+    static void columnDots(Matrix a, Matrix b, Matrix out) {
+        int k = a.cols();
+        double[] s = new double[k];
+        for (int i = 0; i < a.rows(); i++) {
+            for (int c = 0; c < k; c++) {
+                s[c] += a.get(i, c) * b.get(i, c);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            out.setFlat(c, s[c]);
+        }
+    }
+
+    @Override
     public List<Matrix> factors() {
         return factors;
     }
@@ -172,7 +230,7 @@ public final class Udv implements Parameterization {
     public List<Matrix> newGradientBuffers() {
         List<Matrix> out = new ArrayList<>();
         for (Matrix f : factors) {
-            out.add(Matrix.zeros(f.backend(), f.rows(), f.cols()));
+            out.add(Matrix.onHeap(f.rows(), f.cols()));
         }
         return out;
     }

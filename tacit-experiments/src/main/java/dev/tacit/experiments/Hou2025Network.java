@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  * features (and the regression target) standardized by the fitting part. Adam, batch {@value #BATCH}; the learning
  * rate is chosen per dataset × network × seed from a small sweep by the validation metric (never the test set).
  *
- * <p>Options: {@code --seeds} (default 0), {@code --lr} (the sweep; default 1e-3, 3e-3, 1e-2; quick 3e-3, 1e-2),
+ * <p>Options: {@code --seeds} (default 0, 1, 2; quick 0), {@code --lr} (the sweep; default 1e-3, 3e-3, 1e-2; quick 3e-3, 1e-2),
  * {@code --max-iter} (epochs; default {@value #EPOCHS}, quick {@value #QUICK_EPOCHS}), {@code --radius} (ρ &gt; 0).
  * Data: see {@link NetworkDatasets}.
  */
@@ -158,7 +158,7 @@ public final class Hou2025Network implements Experiment {
     @Override
     public ExperimentReport run(ExperimentOptions o, Progress progress) throws BadInputException, IOException {
         validate(o);
-        List<Long> seeds = ExperimentOptions.or(o.seeds(), List.of(0L));
+        List<Long> seeds = ExperimentOptions.or(o.seeds(), o.quick() ? List.of(0L) : List.of(0L, 1L, 2L));
         List<Double> rates = rates(o);
         int epochs = epochs(o);
         double radius = radius(o);
@@ -387,6 +387,21 @@ public final class Hou2025Network implements Experiment {
 
     private static List<String> checks(List<Run> runs, List<Long> seeds, List<NetworkDatasets.Dataset> data) {
         List<String> checks = new ArrayList<>();
+        if (seeds.size() > 1 && find(runs, "digits", "udv", seeds.get(0)) != null) {
+            double u = mean(runs, "digits", "udv", Run::testMetric);
+            double p = mean(runs, "digits", "plain", Run::testMetric);
+            checks.add(check(u >= DIGITS_ACCURACY && p >= DIGITS_ACCURACY && Math.abs(u - p) <= ACCURACY_SLACK,
+                    "mean over " + seeds.size() + " seeds, digits: test accuracy udv " + fmt(u) + "%, plain " + fmt(p)
+                            + "% (both required >= " + fmt(DIGITS_ACCURACY) + "%, |difference| <= "
+                            + fmt(ACCURACY_SLACK) + " point)"));
+            for (NetworkDatasets.Dataset d : data) {
+                double pu = mean(runs, d.name(), "udv", r -> (double) r.paramsAtRanks());
+                double pp = mean(runs, d.name(), "plain", r -> (double) r.paramsAtRanks());
+                checks.add(check(pu / pp <= FAR_FEWER, "mean over " + seeds.size() + " seeds, " + d.name()
+                        + ", paper's claim: parameters kept after truncation udv " + fmt(pu) + ", plain " + fmt(pp)
+                        + " (ratio " + fmt(pu / pp) + ", required <= " + fmt(FAR_FEWER) + ")"));
+            }
+        }
         for (long seed : seeds) {
             Run u = find(runs, "digits", "udv", seed);
             Run p = find(runs, "digits", "plain", seed);
@@ -413,6 +428,11 @@ public final class Hou2025Network implements Experiment {
             }
         }
         return checks;
+    }
+
+    private static double mean(List<Run> runs, String dataset, String net, java.util.function.ToDoubleFunction<Run> f) {
+        return runs.stream().filter(r -> r.dataset().equals(dataset) && r.network().equals(net)).mapToDouble(f)
+                .average().orElse(Double.NaN);
     }
 
     private static Run find(List<Run> runs, String dataset, String net, long seed) {

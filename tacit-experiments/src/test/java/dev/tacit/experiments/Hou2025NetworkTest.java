@@ -52,7 +52,7 @@ class Hou2025NetworkTest {
     }
 
     @Test
-    void tinyRunWritesEveryFileAndIsSeeded(@TempDir Path tmp) throws Exception {
+    void tinyRunWritesEveryFile(@TempDir Path tmp) throws Exception {
         NetworkDatasets data = new NetworkDatasets(fakeDiabetes(tmp.resolve("data")), List.of());
         Path out = tmp.resolve("net");
         ExperimentReport report = new Hou2025Network(data).run(tiny(out, null), Progress.NONE);
@@ -80,14 +80,60 @@ class Hou2025NetworkTest {
         assertEquals(65 + 11, digitsCurve);
         assertTrue(Files.readString(out.resolve("provenance.json")).contains("bundled digits.csv.gz"));
 
-        Path again = tmp.resolve("again");
-        ExperimentReport second = new Hou2025Network(data).run(tiny(again, null), Progress.NONE);
-        for (int i = 0; i < report.rows().size(); i++) { // everything but the wall time is identical
-            List<String> a = report.rows().get(i);
+    }
+
+    /** Small stand-ins for digits and wine (the right widths and classes, random values). */
+    private static void fakeClassification(Path dir) throws IOException {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            for (int j = 0; j < 64; j++) {
+                d.append(rng.nextInt(17) + (j == i % 10 ? 20 : 0)).append(',');
+            }
+            d.append(i % 10).append('\n');
+        }
+        gzip(dir.resolve("digits.csv.gz"), d.toString());
+        StringBuilder w = new StringBuilder("60,13,class_0,class_1,class_2\n");
+        for (int i = 0; i < 60; i++) {
+            for (int j = 0; j < 13; j++) {
+                w.append(rng.nextDouble() + (j == i % 3 ? 2 : 0)).append(',');
+            }
+            w.append(i % 3).append('\n');
+        }
+        Files.writeString(dir.resolve("wine_data.csv"), w.toString());
+    }
+
+    @Test
+    void sameSeedSameResults(@TempDir Path tmp) throws Exception {
+        Path dir = fakeDiabetes(tmp.resolve("data"));
+        fakeClassification(dir);
+        NetworkDatasets data = new NetworkDatasets(dir, List.of());
+        ExperimentOptions o = new ExperimentOptions(tmp.resolve("a"), true, List.of(3L), null, null, null, null, null,
+                null, List.of(1e-2, 3e-3), 2L, null, null, null, 0.5);
+        ExperimentReport first = new Hou2025Network(data).run(o, Progress.NONE);
+        ExperimentReport second = new Hou2025Network(data).run(o.withOut(tmp.resolve("b")), Progress.NONE);
+        assertEquals(6, first.rows().size());
+        for (int i = 0; i < first.rows().size(); i++) { // everything but the wall time is identical
+            List<String> a = first.rows().get(i);
             List<String> b = second.rows().get(i);
             assertEquals(a.subList(0, a.size() - 1), b.subList(0, b.size() - 1));
         }
-        assertEquals(Files.readString(out.resolve("truncation.csv")), Files.readString(again.resolve("truncation.csv")));
+        for (String f : List.of("truncation.csv", "singular_values.csv", "history.csv")) {
+            assertEquals(Files.readString(tmp.resolve("a").resolve(f)), Files.readString(tmp.resolve("b").resolve(f)));
+        }
+        assertTrue(Files.readString(tmp.resolve("a").resolve("provenance.json")).contains("\"radius\":0.5"));
+    }
+
+    @Test
+    void bundledTablesHaveTheDocumentedShapes() throws Exception {
+        List<NetworkDatasets.Dataset> data = new NetworkDatasets(null, List.of()).load();
+        assertEquals(2, data.size()); // no diabetes without a folder
+        assertEquals(1797, data.get(0).table().size());
+        assertEquals(64, data.get(0).table().features().cols());
+        assertEquals(10, data.get(0).table().classes());
+        assertEquals(178, data.get(1).table().size());
+        assertEquals(13, data.get(1).table().features().cols());
+        assertEquals(3, data.get(1).table().classes());
     }
 
     private static void assertNothingWritten(Path tmp, Path out) throws IOException {

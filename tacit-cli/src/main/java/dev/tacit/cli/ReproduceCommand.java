@@ -67,6 +67,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--tol", paramLabel = "TOL", description = "stop at train loss <= TOL (0: never stop on the loss)")
     Double tolerance;
 
+    @Option(names = "--radius", paramLabel = "R", description = "radius of the Frobenius balls of UDV factors (> 0)")
+    Double radius;
+
     @Option(names = "--log-every", paramLabel = "K", description = "logging interval in iterations")
     Integer logEvery;
 
@@ -91,7 +94,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", id + (quick ? "-quick" : ""));
         ExperimentOptions options = new ExperimentOptions(dir, quick, seeds, n, rank, observations, depths, ms,
-                initScales, learningRates, maxIterations, tolerance, logEvery, opt);
+                initScales, learningRates, maxIterations, tolerance, logEvery, opt, radius);
         return run(e, options, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

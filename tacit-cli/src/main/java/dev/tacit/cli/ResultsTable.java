@@ -8,9 +8,10 @@ import java.util.List;
 /** Prints the main columns of an experiment's results as an aligned text table. */
 final class ResultsTable {
 
-    private static final List<String> COLUMNS = List.of("method", "model", "depth", "observations", "init_scale", "lr",
+    private static final List<String> COLUMNS = List.of("dataset", "network", "method", "model", "depth", "observations", "init_scale", "lr",
             "seed", "iterations", "train_loss", "rel_error", "test_error", "effective_rank", "nuclear_norm",
-            "inner_distance", "outer_distance", "verdict", "stop_reason", "seconds");
+            "inner_distance", "outer_distance", "verdict", "learning_rate", "test_accuracy", "test_rmse", "rank_layer1",
+            "rank_layer2", "params_at_ranks", "stop_reason", "seconds");
 
     private ResultsTable() {
     }

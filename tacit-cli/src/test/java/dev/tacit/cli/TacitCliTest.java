@@ -49,6 +49,8 @@ class TacitCliTest {
             {"reproduce", "arora2019-completion", "--n", "abc", "--out", out.toString()},
             {"reproduce", "arora2019-completion", "--bogus"},
             {"reproduce", "arora2019-completion", "--optimizer", "lbfgs", "--out", out.toString()},
+            {"reproduce", "hou2025-network", "--radius", "0", "--out", out.toString()},
+            {"reproduce", "hou2025-network", "--radius", "-1", "--out", out.toString()},
             {"frobnicate"},
         };
         for (String[] c : cases) {

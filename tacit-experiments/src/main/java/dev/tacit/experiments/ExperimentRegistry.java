@@ -20,6 +20,7 @@ public final class ExperimentRegistry {
         register(new Kamber2025Sharpness());
         register(new Jiang2023EarlyStop());
         register(new Hou2025Completion());
+        register(new Hou2025Network());
     }
 
     private ExperimentRegistry() {

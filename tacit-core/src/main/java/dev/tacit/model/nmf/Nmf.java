@@ -75,13 +75,16 @@ public final class Nmf implements Parameterization {
      * alpha_W, alpha_H, l1_ratio).fit_transform(X)}: {@link NmfInit#initialize}, then a {@link Trainer}
      * run of {@link HalsRule} or {@link MultiplicativeUpdateRule} (one Trainer iteration = one sweep, W
      * then H) stopped by {@link NmfStopping} (sklearn's rules), at most {@code maxIterations} sweeps.
+     * {@link NmfSolver#MIN_VOLUME} runs {@link MinVolumeRule} instead (rows of W on the simplex, the volume
+     * term of {@link NmfSettings#minVolume()}; {@link NmfFit#objectiveHistory()} then includes it).
      *
      * @param data X (n×m, not modified), finite and ≥ 0
      * @param k the number of components, 1 ≤ k ≤ min(n, m)
      * @param settings solver, loss, init, stopping and penalties
      * @return W, H and the run's record
      * @throws IllegalArgumentException for negative or non-finite entries (named by row and column),
-     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT} with a loss other than Frobenius, or
+     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT} or {@link NmfSolver#MIN_VOLUME} with a
+     *     loss other than Frobenius, {@link NmfSolver#MIN_VOLUME} with an elastic-net penalty, or
      *     Itakura–Saito with zeros in X (sklearn refuses both)
      */
     public static NmfFit fit(Matrix data, int k, NmfSettings settings) {
@@ -95,6 +98,14 @@ public final class Nmf implements Parameterization {
             throw new IllegalArgumentException("solver COORDINATE_DESCENT (sklearn's 'cd') handles only the "
                     + "FROBENIUS loss, got " + settings.loss() + ": use MULTIPLICATIVE_UPDATE");
         }
+        if (settings.solver() == NmfSolver.MIN_VOLUME && settings.loss() != NmfLoss.FROBENIUS) {
+            throw new IllegalArgumentException("solver MIN_VOLUME handles only the FROBENIUS loss, got "
+                    + settings.loss());
+        }
+        if (settings.solver() == NmfSolver.MIN_VOLUME && !settings.penalty().equals(NmfPenalty.NONE)) {
+            throw new IllegalArgumentException("solver MIN_VOLUME takes no elastic-net penalty (its regularizer is "
+                    + "the volume term), got " + settings.penalty());
+        }
         NmfObjective objective = NmfObjective.of(data, settings.loss(), settings.penalty());
         if (settings.loss() == NmfLoss.ITAKURA_SAITO && objective.hasZeros()) {
             throw new IllegalArgumentException("the ITAKURA_SAITO loss with zeros in X may diverge (as sklearn, "
@@ -102,11 +113,25 @@ public final class Nmf implements Parameterization {
         }
         long start = System.nanoTime();
         Nmf model = settings.init().initialize(objective.data(), k, settings.seed());
-        UpdateRule rule = settings.solver() == NmfSolver.COORDINATE_DESCENT
-                ? new HalsRule() : new MultiplicativeUpdateRule();
-        NmfStopping stopping = settings.solver() == NmfSolver.COORDINATE_DESCENT
-                ? NmfStopping.coordinateDescent(settings.tolerance())
-                : NmfStopping.multiplicative(objective, settings.tolerance());
+        UpdateRule rule;
+        NmfStopping stopping;
+        double volumeWeight = Double.NaN;
+        switch (settings.solver()) {
+            case COORDINATE_DESCENT -> {
+                rule = new HalsRule();
+                stopping = NmfStopping.coordinateDescent(settings.tolerance());
+            }
+            case MULTIPLICATIVE_UPDATE -> {
+                rule = new MultiplicativeUpdateRule();
+                stopping = NmfStopping.multiplicative(objective, settings.tolerance());
+            }
+            default -> {
+                MinVolumeRule minVolume = MinVolumeRule.start(model, objective, settings.minVolume());
+                volumeWeight = minVolume.volumeWeight();
+                rule = minVolume;
+                stopping = NmfStopping.minVolume(settings.tolerance());
+            }
+        }
         Trainer trainer = Trainer.builder()
                 .maxIterations(settings.maxIterations())
                 .tolerance(0.0)
@@ -118,7 +143,8 @@ public final class Nmf implements Parameterization {
         double error = objective.reconstructionError(model);
         double relError = objective.residualNorm(model.endToEnd()) / Math.sqrt(objective.dataNormSquared());
         return new NmfFit(model.w().copy(), model.h().copy(), result.iterations(),
-                result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result);
+                result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result,
+                volumeWeight);
     }
 
     /** @return W (n×k), live */

@@ -6,6 +6,8 @@ import dev.tacit.experiments.FactorJob;
 import dev.tacit.experiments.FactorModel;
 import dev.tacit.experiments.RangeAnalysis;
 import dev.tacit.experiments.NmfNames;
+import dev.tacit.model.nmf.MinVolumeSettings;
+import dev.tacit.model.nmf.NmfInit;
 import dev.tacit.model.nmf.NmfLoss;
 import dev.tacit.model.nmf.NmfSettings;
 import dev.tacit.model.nmf.NmfSolver;
@@ -50,10 +52,21 @@ final class FactorCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--solver", paramLabel = "S",
-            description = "hals (coordinate descent; default for frobenius) or mu (multiplicative; default for kl, is)")
+            description = "hals (coordinate descent; default for frobenius), mu (multiplicative; default for kl, is) or"
+                + " minvol (minimum-volume NMF: rows of W on the simplex, + lambda' log det(HH^T + delta I); frobenius)")
     String solver;
 
-    @Option(names = "--init", paramLabel = "I", description = "random, nndsvd, nndsvda (default) or nndsvdar")
+    @Option(names = "--minvol-lambda", paramLabel = "L", description = "relative volume weight of --solver minvol"
+            + " (default " + MinVolumeSettings.DEFAULT_LAMBDA + ", as the review's code; scaled by the initial fit as"
+            + " minvolNMF)")
+    Double minvolLambda;
+
+    @Option(names = "--minvol-delta", paramLabel = "D", description = "delta of log det(HH^T + delta I) (default "
+            + MinVolumeSettings.DEFAULT_DELTA + ")")
+    Double minvolDelta;
+
+    @Option(names = "--init", paramLabel = "I",
+            description = "random, nndsvd, nndsvda (default), nndsvdar or spa (default for --solver minvol)")
     String init;
 
     @Option(names = "--max-iter", paramLabel = "N", description = "at most N sweeps (default "
@@ -97,9 +110,29 @@ final class FactorCommand implements Callable<Integer> {
             throw new BadInputException("--solver hals handles only --loss frobenius; use --solver mu with --loss "
                     + NmfNames.name(l));
         }
+        if (v == NmfSolver.MIN_VOLUME && l != NmfLoss.FROBENIUS) {
+            throw new BadInputException("--solver minvol handles only --loss frobenius, got --loss " + NmfNames.name(l));
+        }
         s = s.withLoss(l).withSolver(v);
         if (init != null) {
             s = s.withInit(NmfNames.init(init));
+        } else if (v == NmfSolver.MIN_VOLUME) {
+            s = s.withInit(NmfInit.SPA);
+        }
+        if (minvolLambda != null || minvolDelta != null) {
+            try {
+                MinVolumeSettings mv = s.minVolume();
+                if (minvolLambda != null) {
+                    mv = mv.withLambda(minvolLambda);
+                }
+                if (minvolDelta != null) {
+                    mv = mv.withDelta(minvolDelta);
+                }
+                s = s.withMinVolume(mv);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException((minvolLambda != null && !(minvolLambda >= 0) ? "--minvol-lambda: "
+                        : "--minvol-delta: ") + e.getMessage());
+            }
         }
         try {
             if (maxIter != null) {
@@ -123,9 +156,12 @@ final class FactorCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "identifiability: %s (budget distance fitted %.4f, inner %.4f, outer %.4f)%n",
                     id.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), id.fitted().distance(),
                     id.inner().distance(), id.outer().distance());
+            w.printf(Locale.ROOT, "log det(BB^T + 0.1 I): fitted %.4f, inner %.4f, outer %.4f, min-volume fit %.4f%n",
+                    id.fitted().logVolume(), id.inner().logVolume(), id.outer().logVolume(),
+                    FactorJob.logVolume(r.minVolume()));
         }
         w.println("wrote " + out.resolve("W.csv") + ", H.csv, metrics.json, history.csv, plots"
-                + (r.identifiability() != null ? ", identifiability.json, *_inner/_outer.csv" : ""));
+                + (r.identifiability() != null ? ", identifiability.json, *_inner/_outer/_minvol.csv" : ""));
         w.flush();
     }
 }

@@ -145,8 +145,30 @@ class FactorCommandTest {
             double outer = number(id, "outer_distance");
             double fitted = number(id, "fitted_distance");
             assertTrue(inner <= fitted + 1e-9 && fitted <= outer + 1e-9, id);
-            assertTrue(Files.exists(out.resolve("H_inner.csv")) && Files.exists(out.resolve("H_outer.csv")));
+            assertTrue(Files.exists(out.resolve("H_inner.csv")) && Files.exists(out.resolve("H_outer.csv"))
+                    && Files.exists(out.resolve("H_minvol.csv")));
+            assertTrue(Double.isFinite(number(id, "minvol_log_volume")), id);
             assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"model\":\"" + model + "\""));
+        }
+    }
+
+    @Test
+    void minimumVolumeSolverKeepsRowsOfWOnTheSimplex() throws Exception {
+        Path out = tmp.resolve("minvol");
+        Run r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--solver", "minvol",
+                "--minvol-lambda", "0.01", "--max-iter", "300", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"solver\":\"minvol\"") && metrics.contains("\"init\":\"spa\""), metrics);
+        assertTrue(number(metrics, "volume_weight") > 0 && Double.isFinite(number(metrics, "log_volume")), metrics);
+        List<String> w = Files.readAllLines(out.resolve("W.csv"));
+        for (String line : w.subList(1, w.size())) {
+            String[] cells = line.split(",");
+            double s = 0;
+            for (int c = 1; c < cells.length; c++) {
+                s += Double.parseDouble(cells[c]);
+            }
+            assertEquals(1.0, s, 1e-9, line);
         }
     }
 
@@ -156,8 +178,8 @@ class FactorCommandTest {
         Run r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals(7, results.size(), String.join("\n", results));
-        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,")) {
+        assertEquals(8, results.size(), String.join("\n", results));
+        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,", "minvol-nmf,")) {
             assertTrue(results.stream().anyMatch(l -> l.startsWith(model)), model);
         }
         assertTrue(Files.readAllLines(out.resolve("budgets.csv")).size() > 6 * 3 * 3);
@@ -222,7 +244,14 @@ class FactorCommandTest {
         assertBadInput("no column 'age' to drop", "factor", in, planted.toString(), "--rank", "2", "--drop-columns", "age");
         assertBadInput("--solver hals handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
                 "--loss", "is", "--solver", "hals");
-        assertBadInput("--solver must be hals or mu", "factor", in, planted.toString(), "--rank", "2", "--solver", "x");
+        assertBadInput("--solver must be hals, mu or minvol", "factor", in, planted.toString(), "--rank", "2", "--solver",
+                "x");
+        assertBadInput("--solver minvol handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
+                "--loss", "kl", "--solver", "minvol");
+        assertBadInput("--minvol-lambda: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
+                "--minvol-lambda", "-1");
+        assertBadInput("--minvol-delta: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
+                "--minvol-delta", "0");
         assertBadInput("Missing required option", "factor", in, planted.toString());
     }
 }

@@ -9,6 +9,12 @@ import dev.tacit.linalg.Matrix;
 import dev.tacit.model.nmf.Identifiability;
 import dev.tacit.model.nmf.IdentifiabilityReport;
 import dev.tacit.model.nmf.LatentBudgetFit;
+import dev.tacit.model.nmf.LatentBudgetModel;
+import dev.tacit.model.nmf.MinVolumeRule;
+import dev.tacit.model.nmf.NmfInit;
+import dev.tacit.model.nmf.NmfLoss;
+import dev.tacit.model.nmf.NmfPenalty;
+import dev.tacit.model.nmf.NmfSolver;
 import dev.tacit.model.nmf.LatentBudgets;
 import dev.tacit.model.nmf.Nmf;
 import dev.tacit.model.nmf.NmfFit;
@@ -77,9 +83,11 @@ public final class FactorJob {
      * @param h H (for a latent-budget model: the budgets B, rows summing to 1)
      * @param relativeError ‖X − WH‖_F/‖X‖_F (latent-budget models: of the row profiles, ‖Π − AB‖_F/‖Π‖_F)
      * @param identifiability the range analysis, or null
+     * @param minVolume with the range analysis: the minimum-volume latent budget fit ({@link #minVolumeFit}),
+     *     else null
      */
     public record Result(LabeledMatrix data, NmfFit fit, Matrix w, Matrix h, double relativeError,
-                         IdentifiabilityReport identifiability) {
+                         IdentifiabilityReport identifiability, LatentBudgetFit minVolume) {
     }
 
     private FactorJob() {
@@ -122,14 +130,46 @@ public final class FactorJob {
                 report = Identifiability.analyze(ab[0], ab[1], Identifiability.DEFAULT_TOLERANCE, r.settings().seed(),
                         Identifiability.LBA_SLACK);
             }
-            return new Result(x, fit, fit.w(), fit.h(), fit.relativeError(), report);
+            return new Result(x, fit, fit.w(), fit.h(), fit.relativeError(), report,
+                    report == null ? null : minVolumeFit(x.values(), r.rank(), r.settings()));
         }
         LatentBudgetFit fit = LatentBudgets.fit(x.values(), r.rank(), r.model().latentBudgetModel(), r.settings());
         IdentifiabilityReport report = r.analysis() == RangeAnalysis.IDENTIFIABILITY
                 ? Identifiability.analyze(fit.a(), fit.b(), Identifiability.DEFAULT_TOLERANCE, r.settings().seed(),
                         Identifiability.LBA_SLACK)
                 : null;
-        return new Result(x, fit.nmf(), fit.a(), fit.b(), profileError(x.values(), fit.profiles()), report);
+        return new Result(x, fit.nmf(), fit.a(), fit.b(), profileError(x.values(), fit.profiles()), report,
+                report == null ? null : minVolumeFit(x.values(), r.rank(), r.settings()));
+    }
+
+    /**
+     * The minimum-volume solution of the range analysis, as the review's code computes it: least-squares
+     * latent budgets (NMF of the row profiles) by {@link NmfSolver#MIN_VOLUME} from {@link NmfInit#SPA}, with
+     * the request's λ, δ, sweeps and tolerance (the review: λ = 0.01, δ = 0.1, 1000 sweeps).
+     *
+     * @param x the table
+     * @param rank K
+     * @param settings the request's settings (solver, loss, init and penalty are replaced)
+     * @return A and B of the min-volume fit
+     */
+    public static LatentBudgetFit minVolumeFit(Matrix x, int rank, NmfSettings settings) {
+        NmfSettings s = settings.withSolver(NmfSolver.MIN_VOLUME).withLoss(NmfLoss.FROBENIUS).withInit(NmfInit.SPA)
+                .withPenalty(NmfPenalty.NONE);
+        return LatentBudgets.fit(x, rank, LatentBudgetModel.LBA_LS, s);
+    }
+
+    /**
+     * @param fit a latent budget fit
+     * @return log det(BBᵀ + δI) of its budgets, δ = {@link Identifiability#VOLUME_DELTA} (MAV-NMF's measure, as
+     *     the extremes' {@link IdentifiabilityReport.Extreme#logVolume()})
+     */
+    public static double logVolume(LatentBudgetFit fit) {
+        return MinVolumeRule.logVolume(fit.b(), Identifiability.VOLUME_DELTA);
+    }
+
+    /** @param fit a latent budget fit @return ‖Π − AB‖_F/‖Π‖_F on the table it was fitted to */
+    static double profileError(LatentBudgetFit fit) {
+        return fit.nmf().relativeError();
     }
 
     /** ‖Π − AB‖_F/‖Π‖_F with Π the row profiles of X (rows divided by their sums). */
@@ -221,14 +261,19 @@ public final class FactorJob {
                 writeW(staging.file("W_outer.csv"), x, id.outer().a());
                 FactorPlots.loadings(id.inner().b(), components, title + ": inner extreme", staging.file("H_inner.png"));
                 FactorPlots.loadings(id.outer().b(), components, title + ": outer extreme", staging.file("H_outer.png"));
-                Files.writeString(staging.file("identifiability.json"), Provenance.Json.write(identifiability(id)) + "\n",
-                        StandardCharsets.UTF_8);
+                LatentBudgetFit mv = result.minVolume();
+                writeH(staging.file("H_minvol.csv"), x, mv.b());
+                writeW(staging.file("W_minvol.csv"), x, mv.a());
+                FactorPlots.loadings(mv.b(), components, title + ": minimum-volume budgets", staging.file("H_minvol.png"));
+                Files.writeString(staging.file("identifiability.json"),
+                        Provenance.Json.write(identifiability(id, mv, r.settings())) + "\n", StandardCharsets.UTF_8);
             }
             staging.commit();
         }
     }
 
-    static Map<String, Object> identifiability(IdentifiabilityReport id) {
+    static Map<String, Object> identifiability(IdentifiabilityReport id, LatentBudgetFit minVolume,
+                                               NmfSettings settings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verdict", id.verdict().name().toLowerCase(java.util.Locale.ROOT));
         m.put("fitted_distance", id.fitted().distance());
@@ -236,6 +281,18 @@ public final class FactorJob {
         m.put("outer_distance", id.outer().distance());
         m.put("distance_gap", id.distanceGap());
         m.put("volume_gap", id.volumeGap());
+        m.put("fitted_log_volume", id.fitted().logVolume());
+        m.put("inner_log_volume", id.inner().logVolume());
+        m.put("outer_log_volume", id.outer().logVolume());
+        if (minVolume != null) {
+            m.put("minvol_log_volume", logVolume(minVolume));
+            m.put("minvol_lambda", settings.minVolume().lambda());
+            m.put("minvol_delta", settings.minVolume().delta());
+            m.put("minvol_volume_weight", minVolume.nmf().volumeWeight());
+            m.put("minvol_iterations", minVolume.iterations());
+            m.put("minvol_profile_rel_error", profileError(minVolume));
+        }
+        m.put("log_volume", "log det(B B^T + 0.1 I) of the row-stochastic budgets B");
         m.put("separable", id.separable());
         m.put("tolerance", id.tolerance());
         m.put("slack", id.slack());
@@ -266,13 +323,20 @@ public final class FactorJob {
         config.put("max_iter", s.maxIterations());
         config.put("tol", s.tolerance());
         config.put("seed", s.seed());
+        if (s.solver() == NmfSolver.MIN_VOLUME) {
+            config.put("minvol_lambda", s.minVolume().lambda());
+            config.put("minvol_delta", s.minVolume().delta());
+            config.put("minvol_inner_iterations", s.minVolume().innerIterations());
+            root.put("volume_weight", fit.volumeWeight());
+            root.put("log_volume", MinVolumeRule.logVolume(result.h(), s.minVolume().delta()));
+        }
         config.put("rank", r.rank());
         config.put("input", r.input().toString());
         config.put("row_labels", r.rowLabels().name().toLowerCase(java.util.Locale.ROOT));
         config.put("drop_columns", r.dropColumns());
         root.put("config", config);
         if (result.identifiability() != null) {
-            root.put("identifiability", identifiability(result.identifiability()));
+            root.put("identifiability", identifiability(result.identifiability(), result.minVolume(), s));
         }
         root.put("provenance", Provenance.environment());
         return Provenance.Json.write(root);

@@ -2,6 +2,7 @@ package dev.tacit.model.nmf;
 
 import dev.tacit.linalg.Matrix;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Initializations of W (n×k) and H (k×m), as scikit-learn's {@code _initialize_nmf} (1.2, eps =
@@ -76,10 +77,40 @@ public enum NmfInit {
         mean /= data.size();
         double[] w = new double[n * k];
         double[] h = new double[k * m];
-        SplittableRandom rng = new SplittableRandom(seed);
         if (this == SPA) {
             spa(data, n, m, k, w, h);
-        } else if (this == RANDOM) {
+            return Nmf.of(Matrix.fromRowMajor(n, k, w), Matrix.fromRowMajor(k, m, h));
+        }
+        return fromSvdOrRandom(n, m, k, mean, seed, () -> TruncatedSvd.of(data, k, seed));
+    }
+
+    /**
+     * The initialization for the data of an objective, dense or sparse: for a sparse X the mean is over all
+     * n·m entries and the SVD of the NNDSVD variants is the randomized one on the stored entries
+     * ({@link TruncatedSvd#ofSparse}); {@link #SPA} needs a dense X.
+     */
+    Nmf initialize(NmfObjective objective, int k, long seed) {
+        if (!objective.isSparse()) {
+            return initialize(objective.data(), k, seed);
+        }
+        int n = objective.rows();
+        int m = objective.cols();
+        if (k < 1 || k > Math.min(n, m)) {
+            throw new IllegalArgumentException("the number of components k must be in [1, min(n, m)] = [1, "
+                    + Math.min(n, m) + "] for X of shape " + n + "x" + m + ", got k = " + k);
+        }
+        if (this == SPA) {
+            throw new IllegalArgumentException("init SPA needs a dense X; use RANDOM or an NNDSVD variant for sparse X");
+        }
+        return fromSvdOrRandom(n, m, k, objective.dataMean(), seed,
+                () -> TruncatedSvd.ofSparse(objective.pattern(), objective.storedValues(), k, seed));
+    }
+
+    private Nmf fromSvdOrRandom(int n, int m, int k, double mean, long seed, Supplier<TruncatedSvd> svd) {
+        double[] w = new double[n * k];
+        double[] h = new double[k * m];
+        SplittableRandom rng = new SplittableRandom(seed);
+        if (this == RANDOM) {
             double avg = Math.sqrt(mean / k);
             for (int e = 0; e < h.length; e++) {
                 h[e] = Math.abs(avg * rng.nextGaussian());
@@ -88,7 +119,7 @@ public enum NmfInit {
                 w[e] = Math.abs(avg * rng.nextGaussian());
             }
         } else {
-            nndsvd(TruncatedSvd.of(data, k, seed), n, m, k, w, h);
+            nndsvd(svd.get(), n, m, k, w, h);
             for (double[] f : new double[][] {w, h}) {
                 for (int e = 0; e < f.length; e++) {
                     if (f[e] == 0.0) {

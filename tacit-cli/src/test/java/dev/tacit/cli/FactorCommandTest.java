@@ -148,6 +148,7 @@ class FactorCommandTest {
             assertTrue(Files.exists(out.resolve("H_inner.csv")) && Files.exists(out.resolve("H_outer.csv"))
                     && Files.exists(out.resolve("H_minvol.csv")));
             assertTrue(Double.isFinite(number(id, "minvol_log_volume")), id);
+            assertTrue(number(id, "minmax_volume_gap") >= -1e-6, id);
             assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"model\":\"" + model + "\""));
         }
     }
@@ -156,7 +157,7 @@ class FactorCommandTest {
     void minimumVolumeSolverKeepsRowsOfWOnTheSimplex() throws Exception {
         Path out = tmp.resolve("minvol");
         Run r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--solver", "minvol",
-                "--minvol-lambda", "0.01", "--max-iter", "300", "--out", out.toString());
+                "--volume-lambda", "0.01", "--max-iter", "300", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String metrics = Files.readString(out.resolve("metrics.json"));
         assertTrue(metrics.contains("\"solver\":\"minvol\"") && metrics.contains("\"init\":\"spa\""), metrics);
@@ -178,8 +179,8 @@ class FactorCommandTest {
         Run r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals(8, results.size(), String.join("\n", results));
-        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,", "minvol-nmf,")) {
+        assertEquals(9, results.size(), String.join("\n", results));
+        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,", "minvol-nmf,", "maxvol-nmf,")) {
             assertTrue(results.stream().anyMatch(l -> l.startsWith(model)), model);
         }
         assertTrue(Files.readAllLines(out.resolve("budgets.csv")).size() > 6 * 3 * 3);
@@ -244,14 +245,14 @@ class FactorCommandTest {
         assertBadInput("no column 'age' to drop", "factor", in, planted.toString(), "--rank", "2", "--drop-columns", "age");
         assertBadInput("--solver hals handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
                 "--loss", "is", "--solver", "hals");
-        assertBadInput("--solver must be hals, mu or minvol", "factor", in, planted.toString(), "--rank", "2", "--solver",
+        assertBadInput("--solver must be hals, mu, minvol or maxvol", "factor", in, planted.toString(), "--rank", "2", "--solver",
                 "x");
         assertBadInput("--solver minvol handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
                 "--loss", "kl", "--solver", "minvol");
-        assertBadInput("--minvol-lambda: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
-                "--minvol-lambda", "-1");
-        assertBadInput("--minvol-delta: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
-                "--minvol-delta", "0");
+        assertBadInput("--volume-lambda: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
+                "--volume-lambda", "-1");
+        assertBadInput("--volume-delta: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
+                "--volume-delta", "0");
         assertBadInput("Missing required option", "factor", in, planted.toString());
     }
 }

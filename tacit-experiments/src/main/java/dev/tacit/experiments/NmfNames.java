@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The command-line names of the NMF settings: solvers {@code hals} ({@link NmfSolver#COORDINATE_DESCENT}),
- * {@code mu} ({@link NmfSolver#MULTIPLICATIVE_UPDATE}) and {@code minvol} ({@link NmfSolver#MIN_VOLUME});
+ * {@code mu} ({@link NmfSolver#MULTIPLICATIVE_UPDATE}), {@code minvol} ({@link NmfSolver#MIN_VOLUME}) and
+ * {@code maxvol} ({@link NmfSolver#MAX_VOLUME});
  * losses {@code frobenius}, {@code kl}, {@code is}; inits {@code random}, {@code nndsvd}, {@code nndsvda},
  * {@code nndsvdar}, {@code spa}.
  */
@@ -22,6 +23,7 @@ public final class NmfNames {
             case COORDINATE_DESCENT -> "hals";
             case MULTIPLICATIVE_UPDATE -> "mu";
             case MIN_VOLUME -> "minvol";
+            case MAX_VOLUME -> "maxvol";
         };
     }
 
@@ -40,7 +42,7 @@ public final class NmfNames {
     }
 
     /**
-     * @param s hals (also cd), mu or minvol
+     * @param s hals (also cd), mu, minvol or maxvol
      * @return the solver
      * @throws BadInputException for another name
      */
@@ -49,7 +51,8 @@ public final class NmfNames {
             case "hals", "cd" -> NmfSolver.COORDINATE_DESCENT;
             case "mu" -> NmfSolver.MULTIPLICATIVE_UPDATE;
             case "minvol" -> NmfSolver.MIN_VOLUME;
-            default -> throw new BadInputException("--solver must be hals, mu or minvol, got '" + s + "'");
+            case "maxvol" -> NmfSolver.MAX_VOLUME;
+            default -> throw new BadInputException("--solver must be hals, mu, minvol or maxvol, got '" + s + "'");
         };
     }
 

@@ -27,9 +27,9 @@ import java.util.Map;
  * likelihood), EMA and LCA — each as a thin adapter over the one NMF core; for every fit the feasible range
  * (inner and outer extreme solutions: the transformations T with rows summing to 1, A·T⁻¹ ≥ 0, T·B ≥ 0 that
  * bring the budgets closest together / furthest apart, by R lba's identif() criterion) and a uniqueness
- * verdict, and the minimum-volume NMF solution (the review's {@code minvolNMF} run, λ = 0.01) next to the
- * extremes, with log det(BBᵀ + 0.1 I) of each. Writes results.csv (one row per model and seed, plus
- * {@value #MIN_VOLUME_ROW}), budgets.csv (fitted, inner and outer budgets),
+ * verdict, and the minimum- and maximum-volume NMF solutions (the review's {@code minvolNMF} run, λ = 0.01,
+ * and MAV-NMF's max-volume counterpart) next to the extremes, with log det(BBᵀ + 0.1 I) of each. Writes results.csv (one row per model and seed, plus
+ * {@value #MIN_VOLUME_ROW} and {@value #MAX_VOLUME_ROW}), budgets.csv (fitted, inner and outer budgets),
  * history.csv, provenance.json, stacked-bar plots of the budgets and report.html.
  *
  * <p>Options: {@code --rank} K (default 3, at most 4), {@code --seeds} (init and random search), {@code
@@ -47,6 +47,8 @@ public final class Qi2025TimeBudget implements Experiment {
     private static final List<String> METADATA = List.of("sex", "age_group", "year");
     /** The results row of the minimum-volume fit (NMF of the row profiles by minvolNMF's method). */
     static final String MIN_VOLUME_ROW = "minvol-nmf";
+    /** The results row of the maximum-volume fit (MAV-NMF's counterpart; its volume_gap is max − min volume). */
+    static final String MAX_VOLUME_ROW = "maxvol-nmf";
 
     @Override
     public String id() {
@@ -102,6 +104,7 @@ public final class Qi2025TimeBudget implements Experiment {
         List<String> checks = new ArrayList<>();
         Map<String, FactorJob.Result> firstSeed = new LinkedHashMap<>();
         LatentBudgetFit minVolumeFirstSeed = null;
+        LatentBudgetFit maxVolumeFirstSeed = null;
         FactorModel[] models = FactorModel.values();
         progress.start(models.length * seeds.size());
         int done = 0;
@@ -113,7 +116,7 @@ public final class Qi2025TimeBudget implements Experiment {
                     s = s.withLoss(m.latentBudgetModel().loss()).withSolver(dev.tacit.model.nmf.NmfSolver.MULTIPLICATIVE_UPDATE);
                 }
                 FactorJob.Request request = new FactorJob.Request(Path.of("time_budget.csv"), RowLabels.AUTO, METADATA,
-                        k, s, o.out(), m, RangeAnalysis.IDENTIFIABILITY);
+                        k, s, o.out(), m, m == FactorModel.LBA ? RangeAnalysis.IDENTIFIABILITY : RangeAnalysis.EXTREMES);
                 FactorJob.Result r;
                 try {
                     r = FactorJob.fit(request, x);
@@ -137,29 +140,38 @@ public final class Qi2025TimeBudget implements Experiment {
                 if (seed == seeds.get(0)) {
                     firstSeed.put(m.cliName(), r);
                 }
-                if (m == FactorModel.LBA) {
-                    // the review's minvolNMF run (same for every model: least squares on the row profiles)
-                    LatentBudgetFit mv = r.minVolume();
-                    double mvLog = FactorJob.logVolume(mv);
-                    rows.add(List.of(MIN_VOLUME_ROW, Long.toString(seed), Integer.toString(k),
-                            fmt(mv.nmf().relativeError()), Long.toString(mv.iterations()), Boolean.toString(mv.converged()),
-                            "", "", "", "", "", fmt(mvLog), "", "", fmt(mv.nmf().seconds()),
-                            describe(mv.b(), x.columnLabels())));
-                    addBudgets(budgets, MIN_VOLUME_ROW, seed, "fitted", mv.b());
-                    if (seed == seeds.get(0)) {
-                        minVolumeFirstSeed = mv;
-                    }
-                    checks.add("INFO  " + MIN_VOLUME_ROW + ", seed " + seed + " (lambda " + base.minVolume().lambda()
-                            + ", delta " + base.minVolume().delta() + "): log det(BB^T + 0.1 I) = " + fmt(mvLog)
-                            + " vs lba's fitted " + fmt(id.fitted().logVolume()) + ", inner " + fmt(id.inner().logVolume())
-                            + ", outer " + fmt(id.outer().logVolume()));
-                }
                 boolean ordered = id.inner().distance() <= id.fitted().distance() + 1e-9
                         && id.fitted().distance() <= id.outer().distance() + 1e-9;
                 checks.add((ordered ? "PASS" : "FAIL") + "  " + m.cliName() + ", seed " + seed
                         + ": inner <= fitted <= outer budget distance (" + fmt(id.inner().distance()) + " <= "
                         + fmt(id.fitted().distance()) + " <= " + fmt(id.outer().distance()) + "), verdict "
                         + id.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                if (m == FactorModel.LBA) {
+                    // the review's minvolNMF run and MAV-NMF's max-volume counterpart (the same for every model:
+                    // least squares on the row profiles)
+                    LatentBudgetFit mv = r.minVolume();
+                    LatentBudgetFit xv = r.maxVolume();
+                    double mvLog = FactorJob.logVolume(mv);
+                    double xvLog = FactorJob.logVolume(xv);
+                    for (LatentBudgetFit v : List.of(mv, xv)) {
+                        String name = v == mv ? MIN_VOLUME_ROW : MAX_VOLUME_ROW;
+                        double logVolume = v == mv ? mvLog : xvLog;
+                        rows.add(List.of(name, Long.toString(seed), Integer.toString(k),
+                                fmt(v.nmf().relativeError()), Long.toString(v.iterations()), Boolean.toString(v.converged()),
+                                "", "", "", "", v == mv ? "" : fmt(xvLog - mvLog), fmt(logVolume), "", "",
+                                fmt(v.nmf().seconds()), describe(v.b(), x.columnLabels())));
+                        addBudgets(budgets, name, seed, "fitted", v.b());
+                    }
+                    if (seed == seeds.get(0)) {
+                        minVolumeFirstSeed = mv;
+                        maxVolumeFirstSeed = xv;
+                    }
+                    checks.add("INFO  " + MIN_VOLUME_ROW + " / " + MAX_VOLUME_ROW + ", seed " + seed + " (lambda "
+                            + base.volume().lambda() + ", delta " + base.volume().delta() + "): log det(BB^T + 0.1 I) = "
+                            + fmt(mvLog) + " / " + fmt(xvLog) + " (MAV-NMF gap " + fmt(xvLog - mvLog) + ") vs lba's fitted "
+                            + fmt(id.fitted().logVolume()) + ", inner " + fmt(id.inner().logVolume()) + ", outer "
+                            + fmt(id.outer().logVolume()));
+                }
                 progress.update(++done, m.cliName() + " seed " + seed, 1.0);
             }
         }
@@ -175,8 +187,8 @@ public final class Qi2025TimeBudget implements Experiment {
             config.put("seeds", seeds);
             config.put("max_iter", base.maxIterations());
             config.put("tol", base.tolerance());
-            config.put("minvol_lambda", base.minVolume().lambda());
-            config.put("minvol_delta", base.minVolume().delta());
+            config.put("minvol_lambda", base.volume().lambda());
+            config.put("minvol_delta", base.volume().delta());
             config.put("minvol_init", "spa");
             config.put("data", "time_budget.csv (30 x 18, bundled; see data/README.md)");
             Files.writeString(staging.file("provenance.json"), Provenance.json(id(), config));
@@ -186,10 +198,12 @@ public final class Qi2025TimeBudget implements Experiment {
                     + "the inner and outer extreme solutions of the feasible set bound how far the budgets can move "
                     + "without changing the fit (R lba identif() criterion, slack 0.001). The row " + MIN_VOLUME_ROW
                     + " is the review's minvolNMF run: least-squares NMF of the row profiles with rows of A on the simplex "
-                    + "and the penalty (lambda'/2) log det(BB^T + delta I) (lambda = " + base.minVolume().lambda()
-                    + " relative, delta = " + base.minVolume().delta() + ", SPA start). The log_volume columns give "
+                    + "and the penalty (lambda'/2) log det(BB^T + delta I) (lambda = " + base.volume().lambda()
+                    + " relative, delta = " + base.volume().delta() + ", SPA start). The log_volume columns give "
                     + "log det(BB^T + 0.1 I) of each solution (MAV-NMF's volume measure); volume_gap is outer minus "
-                    + "inner.");
+                    + "inner for the models, and max- minus min-volume for " + MAX_VOLUME_ROW + " (rows of B on the "
+                    + "simplex, minus the same volume term; MAV-NMF's check: a small gap means a numerically unique "
+                    + "factorization).");
             report.addTable("results.csv", header, rows);
             List<String> components = new ArrayList<>();
             for (int c = 1; c <= k; c++) {
@@ -210,6 +224,9 @@ public final class Qi2025TimeBudget implements Experiment {
                 Path png = staging.file("budgets-" + MIN_VOLUME_ROW + ".png");
                 FactorPlots.loadings(minVolumeFirstSeed.b(), components, "MIN-VOLUME NMF budgets", png);
                 report.addImage(MIN_VOLUME_ROW + ": budgets", png);
+                png = staging.file("budgets-" + MAX_VOLUME_ROW + ".png");
+                FactorPlots.loadings(maxVolumeFirstSeed.b(), components, "MAX-VOLUME NMF budgets", png);
+                report.addImage(MAX_VOLUME_ROW + ": budgets", png);
             }
             report.addPreformatted("checks", String.join("\n", checks));
             report.addPreformatted("provenance.json", Provenance.json(id(), config));

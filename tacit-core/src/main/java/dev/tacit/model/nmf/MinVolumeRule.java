@@ -19,7 +19,7 @@ import dev.tacit.objective.Objective;
  * so each row of X is approximated by a convex combination of the k rows of H (the vertices, e.g. latent
  * budgets), and among the simplices that fit, the one of smallest volume is preferred. This is minvolNMF's
  * model 4 ("Hᵀe = e") on Xᵀ, with its W the transpose of our H and its H the transpose of our W. λ' is the
- * effective weight of {@link MinVolumeSettings} (set once from the initialization, {@link #volumeWeight()}).
+ * effective weight of {@link VolumeSettings} (set once from the initialization, {@link #volumeWeight()}).
  *
  * <p>One {@link #update} is one sweep, H then W, each an inexact block minimization:
  *
@@ -27,7 +27,7 @@ import dev.tacit.objective.Objective;
  *   <li><b>H</b>: log det is concave, so with Y = (H_tH_tᵀ + δI)⁻¹ it is majorized by its tangent,
  *   log det(HHᵀ + δI) ≤ log det(H_tH_tᵀ + δI) + ⟨Y, HHᵀ − H_tH_tᵀ⟩ (equality at H_t); the majorizer
  *   ½‖X − WH‖² + (λ'/2)⟨Y, HHᵀ⟩ is the quadratic ½⟨H, (WᵀW + λ'Y)H⟩ − ⟨H, WᵀX⟩ + const, minimized over
- *   H ≥ 0 by {@value MinVolumeSettings#DEFAULT_INNER_ITERATIONS} (by default) steps of projected fast gradient
+ *   H ≥ 0 by {@value VolumeSettings#DEFAULT_INNER_ITERATIONS} (by default) steps of projected fast gradient
  *   ({@link FastGradient}, L = λ_max(WᵀW + λ'Y));</li>
  *   <li><b>W</b>: ½⟨W, W·HHᵀ⟩ − ⟨W, XHᵀ⟩ over rows on the simplex, by the same method with the simplex
  *   projection (L = λ_max(HHᵀ)).</li>
@@ -43,12 +43,12 @@ public final class MinVolumeRule implements UpdateRule {
     /** Fast-gradient steps of the W refit in {@link #init}. */
     public static final int INITIAL_W_STEPS = 100;
 
-    private final MinVolumeSettings settings;
+    private final VolumeSettings settings;
     private final double volumeWeight;
     private Matrix xht; // X Hᵀ (n×k)
     private Matrix xtw; // Xᵀ W (m×k)
 
-    private MinVolumeRule(MinVolumeSettings settings, double volumeWeight) {
+    private MinVolumeRule(VolumeSettings settings, double volumeWeight) {
         this.settings = settings;
         this.volumeWeight = volumeWeight;
     }
@@ -63,18 +63,8 @@ public final class MinVolumeRule implements UpdateRule {
      * @return the rule, with λ' fixed
      * @throws IllegalArgumentException for another loss, a penalty or null settings
      */
-    public static MinVolumeRule start(Nmf model, NmfObjective objective, MinVolumeSettings settings) {
-        if (settings == null) {
-            throw new IllegalArgumentException("min-volume settings must not be null");
-        }
-        if (objective.loss() != NmfLoss.FROBENIUS) {
-            throw new IllegalArgumentException("minimum-volume NMF fits the FROBENIUS loss only, got "
-                    + objective.loss());
-        }
-        if (!objective.penalty().equals(NmfPenalty.NONE)) {
-            throw new IllegalArgumentException("minimum-volume NMF takes no elastic-net penalty, got "
-                    + objective.penalty());
-        }
+    public static MinVolumeRule start(Nmf model, NmfObjective objective, VolumeSettings settings) {
+        check(objective, settings);
         int k = model.components();
         double[] w = model.w().toArray();
         FastGradient.project(w, model.rows(), k, FastGradient.RowConstraint.SIMPLEX);
@@ -88,6 +78,23 @@ public final class MinVolumeRule implements UpdateRule {
         double weight = settings.lambda() == 0 ? 0.0
                 : settings.lambda() * Math.max(1e-6, fit) / Math.max(Math.abs(logDet), 1e-12);
         return new MinVolumeRule(settings, weight);
+    }
+
+    static void check(NmfObjective objective, VolumeSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("volume settings must not be null");
+        }
+        if (objective.loss() != NmfLoss.FROBENIUS) {
+            throw new IllegalArgumentException("min/max-volume NMF fits the FROBENIUS loss only, got "
+                    + objective.loss());
+        }
+        if (!objective.penalty().equals(NmfPenalty.NONE)) {
+            throw new IllegalArgumentException("min/max-volume NMF takes no elastic-net penalty, got "
+                    + objective.penalty());
+        }
+        if (objective.isSparse()) {
+            throw new IllegalArgumentException("min/max-volume NMF needs a dense X");
+        }
     }
 
     /** @return λ' = λ·max(10⁻⁶, ‖X − W₀H₀‖²)/|log det(H₀H₀ᵀ + δI)| */
@@ -200,7 +207,7 @@ public final class MinVolumeRule implements UpdateRule {
     }
 
     /** @return HHᵀ + δI (k×k row-major) for H k×m row-major */
-    private static double[] gramRows(double[] h, int k, int m, double delta) {
+    static double[] gramRows(double[] h, int k, int m, double delta) {
         double[] g = new double[k * k];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b <= a; b++) {
@@ -216,7 +223,7 @@ public final class MinVolumeRule implements UpdateRule {
     }
 
     /** @return WᵀW (k×k row-major) for W n×k row-major */
-    private static double[] gram(double[] w, int n, int k) {
+    static double[] gram(double[] w, int n, int k) {
         double[] g = new double[k * k];
         for (int i = 0; i < n; i++) {
             int o = i * k;
@@ -233,7 +240,7 @@ public final class MinVolumeRule implements UpdateRule {
         return g;
     }
 
-    private static double[][] square(double[] flat, int k) {
+    static double[][] square(double[] flat, int k) {
         double[][] out = new double[k][k];
         for (int a = 0; a < k; a++) {
             System.arraycopy(flat, a * k, out[a], 0, k);

@@ -83,8 +83,9 @@ public final class Nmf implements Parameterization {
      * @param settings solver, loss, init, stopping and penalties
      * @return W, H and the run's record
      * @throws IllegalArgumentException for negative or non-finite entries (named by row and column),
-     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT} or {@link NmfSolver#MIN_VOLUME} with a
-     *     loss other than Frobenius, {@link NmfSolver#MIN_VOLUME} with an elastic-net penalty, or
+     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT}, {@link NmfSolver#MIN_VOLUME} or
+     *     {@link NmfSolver#MAX_VOLUME} with a loss other than Frobenius, the volume solvers with an
+     *     elastic-net penalty, or
      *     Itakura–Saito with zeros in X (sklearn refuses both)
      */
     public static NmfFit fit(Matrix data, int k, NmfSettings settings) {
@@ -98,13 +99,14 @@ public final class Nmf implements Parameterization {
             throw new IllegalArgumentException("solver COORDINATE_DESCENT (sklearn's 'cd') handles only the "
                     + "FROBENIUS loss, got " + settings.loss() + ": use MULTIPLICATIVE_UPDATE");
         }
-        if (settings.solver() == NmfSolver.MIN_VOLUME && settings.loss() != NmfLoss.FROBENIUS) {
-            throw new IllegalArgumentException("solver MIN_VOLUME handles only the FROBENIUS loss, got "
+        boolean volume = settings.solver() == NmfSolver.MIN_VOLUME || settings.solver() == NmfSolver.MAX_VOLUME;
+        if (volume && settings.loss() != NmfLoss.FROBENIUS) {
+            throw new IllegalArgumentException("solver " + settings.solver() + " handles only the FROBENIUS loss, got "
                     + settings.loss());
         }
-        if (settings.solver() == NmfSolver.MIN_VOLUME && !settings.penalty().equals(NmfPenalty.NONE)) {
-            throw new IllegalArgumentException("solver MIN_VOLUME takes no elastic-net penalty (its regularizer is "
-                    + "the volume term), got " + settings.penalty());
+        if (volume && !settings.penalty().equals(NmfPenalty.NONE)) {
+            throw new IllegalArgumentException("solver " + settings.solver() + " takes no elastic-net penalty (its "
+                    + "regularizer is the volume term), got " + settings.penalty());
         }
         return fit(NmfObjective.of(data, settings.loss(), settings.penalty()), k, settings);
     }
@@ -164,11 +166,17 @@ public final class Nmf implements Parameterization {
                 rule = new MultiplicativeUpdateRule();
                 stopping = NmfStopping.multiplicative(objective, settings.tolerance());
             }
-            default -> {
-                MinVolumeRule minVolume = MinVolumeRule.start(model, objective, settings.minVolume());
+            case MIN_VOLUME -> {
+                MinVolumeRule minVolume = MinVolumeRule.start(model, objective, settings.volume());
                 volumeWeight = minVolume.volumeWeight();
                 rule = minVolume;
-                stopping = NmfStopping.minVolume(settings.tolerance());
+                stopping = NmfStopping.volume(settings.tolerance());
+            }
+            default -> {
+                MaxVolumeRule maxVolume = MaxVolumeRule.start(model, objective, settings.volume());
+                volumeWeight = maxVolume.volumeWeight();
+                rule = maxVolume;
+                stopping = NmfStopping.volume(settings.tolerance());
             }
         }
         Trainer trainer = Trainer.builder()

@@ -23,7 +23,7 @@ import dev.tacit.linalg.Matrix;
  * @param seconds wall time of the initialization and the training loop
  * @param trainerResult the {@link FitResult} of the Trainer run (history and stop reason)
  * @param volumeWeight λ' of {@link NmfSolver#MIN_VOLUME} (the objective is then ½‖X − WH‖² +
- *     (λ'/2)·log det(HHᵀ + δI)); NaN for the other solvers
+ *     (λ'/2)·log det(HHᵀ + δI)) and {@link NmfSolver#MAX_VOLUME} (minus that term); NaN for the other solvers
  */
 public record NmfFit(Matrix w, Matrix h, long iterations, double[] objectiveHistory, boolean converged,
                      double reconstructionError, double relativeError, double seconds, FitResult trainerResult,

@@ -1,9 +1,9 @@
 package dev.tacit.model.nmf;
 
 /**
- * Parameters of minimum-volume NMF ({@link NmfSolver#MIN_VOLUME}, {@link MinVolumeRule}), with the
- * conventions of Gillis' {@code minvolNMF} (nmfbook; Leplat, Ang &amp; Gillis, "Minimum-volume rank-deficient
- * NMF", ICASSP 2019):
+ * Parameters of minimum- and maximum-volume NMF ({@link NmfSolver#MIN_VOLUME}, {@link MinVolumeRule};
+ * {@link NmfSolver#MAX_VOLUME}, {@link MaxVolumeRule}), with the conventions of Gillis' {@code minvolNMF}
+ * (nmfbook; Leplat, Ang &amp; Gillis, "Minimum-volume rank-deficient NMF", ICASSP 2019), for min-volume:
  *
  * <pre>
  *   F(W, H) = ½‖X − WH‖²_F + (λ'/2)·log det(HHᵀ + δI),    λ' = λ·max(10⁻⁶, ‖X − W₀H₀‖²_F) / |log det(H₀H₀ᵀ + δI)|
@@ -14,13 +14,14 @@ package dev.tacit.model.nmf;
  * {@link NmfFit#volumeWeight()}). Defaults: λ = {@value #DEFAULT_LAMBDA} (the value Qi &amp; van der Heijden's
  * time-budget code passes, {@code nmf_family.md} §0.1; nmfbook's own default is 0.1), δ =
  * {@value #DEFAULT_DELTA} (minvolNMF's default and MAV-NMF's volume measure), {@value #DEFAULT_INNER_ITERATIONS}
- * fast-gradient steps per factor and sweep (minvolNMF's {@code inneriter}).
+ * fast-gradient steps per factor and sweep (minvolNMF's {@code inneriter}). Max-volume uses the same λ' with
+ * the opposite sign of the volume term ({@link MaxVolumeRule}).
  *
  * @param lambda λ ≥ 0, relative weight of the volume term (0: simplex-constrained NMF without volume term)
  * @param delta δ &gt; 0, keeps log det finite when H is rank deficient
  * @param innerIterations fast-gradient steps per factor in each sweep, ≥ 1
  */
-public record MinVolumeSettings(double lambda, double delta, int innerIterations) {
+public record VolumeSettings(double lambda, double delta, int innerIterations) {
 
     /** The λ of the review's time-budget code. */
     public static final double DEFAULT_LAMBDA = 0.01;
@@ -29,11 +30,11 @@ public record MinVolumeSettings(double lambda, double delta, int innerIterations
     /** minvolNMF's {@code inneriter}. */
     public static final int DEFAULT_INNER_ITERATIONS = 10;
     /** The defaults. */
-    public static final MinVolumeSettings DEFAULT =
-            new MinVolumeSettings(DEFAULT_LAMBDA, DEFAULT_DELTA, DEFAULT_INNER_ITERATIONS);
+    public static final VolumeSettings DEFAULT =
+            new VolumeSettings(DEFAULT_LAMBDA, DEFAULT_DELTA, DEFAULT_INNER_ITERATIONS);
 
     /** Validates the parameters. */
-    public MinVolumeSettings {
+    public VolumeSettings {
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("the volume weight lambda must be finite and >= 0, got " + lambda);
         }
@@ -46,12 +47,12 @@ public record MinVolumeSettings(double lambda, double delta, int innerIterations
     }
 
     /** @param l λ @return a copy with it */
-    public MinVolumeSettings withLambda(double l) {
-        return new MinVolumeSettings(l, delta, innerIterations);
+    public VolumeSettings withLambda(double l) {
+        return new VolumeSettings(l, delta, innerIterations);
     }
 
     /** @param d δ @return a copy with it */
-    public MinVolumeSettings withDelta(double d) {
-        return new MinVolumeSettings(lambda, d, innerIterations);
+    public VolumeSettings withDelta(double d) {
+        return new VolumeSettings(lambda, d, innerIterations);
     }
 }

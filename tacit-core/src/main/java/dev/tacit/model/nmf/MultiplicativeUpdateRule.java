@@ -5,6 +5,7 @@ import dev.tacit.linalg.Backend;
 import dev.tacit.linalg.EntryKernels;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Transpose;
+import dev.tacit.linalg.UpdateKernels;
 import dev.tacit.linalg.Workers;
 import dev.tacit.model.Parameterization;
 import dev.tacit.objective.Objective;
@@ -113,6 +114,10 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         int m = model.cols();
         int k = model.components();
         double gamma = loss == NmfLoss.ITAKURA_SAITO ? 0.5 : 1.0;
+        if (loss == NmfLoss.FROBENIUS) {
+            updateFrobenius(model, o);
+            return;
+        }
         // ---- W ----
         double[] w = model.w().toArray();
         double[] h = model.h().toArray();
@@ -202,6 +207,25 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             clipBelow(ht, FLOAT64_EPSILON);
         }
         FactorSweeps.store(FactorSweeps.transpose(ht, m, k), model.h());
+        model.invalidate();
+        prepared = false;
+    }
+
+    /**
+     * The β = 2 sweep with the fused element-wise kernel ({@link UpdateKernels#multiplicative}): no copies of
+     * W, H or the products out of their storage. Same arithmetic as the generic path.
+     */
+    private void updateFrobenius(Nmf model, NmfObjective o) {
+        if (!prepared) {
+            prepareFrobenius(model, o);
+        }
+        Matrix.multiply(Transpose.NO, model.w(), Transpose.NO, hht, whh);
+        UpdateKernels.multiplicative(model.w(), xht, whh, o.l1W(), o.l2W(), NmfLoss.EPSILON, false);
+        model.invalidate();
+        Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
+        o.transposeTimesW(model.w(), xtw);
+        Matrix.multiply(Transpose.YES, model.h(), Transpose.NO, wtw, htwtw); // (WᵀW H)ᵀ = Hᵀ WᵀW
+        UpdateKernels.multiplicative(model.h(), xtw, htwtw, o.l1H(), o.l2H(), NmfLoss.EPSILON, true);
         model.invalidate();
         prepared = false;
     }

@@ -159,9 +159,13 @@ final class FactorCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "identifiability: %s (budget distance fitted %.4f, inner %.4f, outer %.4f)%n",
                     id.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), id.fitted().distance(),
                     id.inner().distance(), id.outer().distance());
-            w.printf(Locale.ROOT, "log det(BB^T + 0.1 I): fitted %.4f, inner %.4f, outer %.4f, min-volume fit %.4f,"
-                    + " max-volume fit %.4f%n", id.fitted().logVolume(), id.inner().logVolume(), id.outer().logVolume(),
-                    FactorJob.logVolume(r.minVolume()), FactorJob.logVolume(r.maxVolume()));
+            w.printf(Locale.ROOT, "log det(BB^T + 0.1 I): fitted %.4f, inner %.4f, outer %.4f", id.fitted().logVolume(),
+                    id.inner().logVolume(), id.outer().logVolume());
+            if (r.minVolume() != null && r.maxVolume() != null) {
+                w.printf(Locale.ROOT, ", min-volume fit %.4f, max-volume fit %.4f", FactorJob.logVolume(r.minVolume()),
+                        FactorJob.logVolume(r.maxVolume()));
+            }
+            w.println();
         }
         w.println("wrote " + out.resolve("W.csv") + ", H.csv, metrics.json, history.csv, plots"
                 + (r.identifiability() != null ? ", identifiability.json, *_inner/_outer/_minvol/_maxvol.csv" : ""));

@@ -174,6 +174,17 @@ class FactorCommandTest {
     }
 
     @Test
+    void identifiabilityOfAnNmfWithAZeroRowSkipsOnlyTheVolumeFits() throws Exception {
+        Path in = write("zero-row.csv", "g,a,b,c,d\nr1,1,2,0,4\nr2,0,0,0,0\nr3,4,1,3,0\nr4,2,2,2,2\nr5,0,3,1,1\n");
+        Path out = tmp.resolve("zero-row");
+        Run r = run("factor", "--model", "nmf", "--input", in.toString(), "--rank", "2", "--identifiability", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("H_inner.csv")) && !Files.exists(out.resolve("H_minvol.csv")));
+        assertFalse(Files.readString(out.resolve("identifiability.json")).contains("minvol_log_volume"));
+    }
+
+    @Test
     void qi2025TimeBudgetExperimentFitsEveryModelWithItsRange() throws Exception {
         Path out = tmp.resolve("qi");
         Run r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());

@@ -83,9 +83,9 @@ public final class FactorJob {
      * @param h H (for a latent-budget model: the budgets B, rows summing to 1)
      * @param relativeError ‖X − WH‖_F/‖X‖_F (latent-budget models: of the row profiles, ‖Π − AB‖_F/‖Π‖_F)
      * @param identifiability the range analysis, or null
-     * @param minVolume with the range analysis: the minimum-volume latent budget fit ({@link #volumeFit}),
-     *     else null
-     * @param maxVolume with the range analysis: the maximum-volume latent budget fit, else null
+     * @param minVolume with {@link RangeAnalysis#IDENTIFIABILITY}: the minimum-volume latent budget fit
+     *     ({@link #volumeFit}), else null (also when a row of the table sums to 0)
+     * @param maxVolume likewise, the maximum-volume latent budget fit
      */
     public record Result(LabeledMatrix data, NmfFit fit, Matrix w, Matrix h, double relativeError,
                          IdentifiabilityReport identifiability, LatentBudgetFit minVolume, LatentBudgetFit maxVolume) {
@@ -157,9 +157,18 @@ public final class FactorJob {
      * @param rank K
      * @param settings the request's settings (solver, loss, init and penalty are replaced)
      * @param solver MIN_VOLUME or MAX_VOLUME
-     * @return A and B of the fit
+     * @return A and B of the fit, or null when a row of x sums to 0 (it has no profile)
      */
     public static LatentBudgetFit volumeFit(Matrix x, int rank, NmfSettings settings, NmfSolver solver) {
+        for (int i = 0; i < x.rows(); i++) {
+            double sum = 0;
+            for (int j = 0; j < x.cols(); j++) {
+                sum += x.get(i, j);
+            }
+            if (!(sum > 0)) {
+                return null; // a row without mass has no profile: no latent budget fit (the extremes still run)
+            }
+        }
         NmfSettings s = settings.withSolver(solver).withLoss(NmfLoss.FROBENIUS).withInit(NmfInit.SPA)
                 .withPenalty(NmfPenalty.NONE).withTolerance(0.0);
         return LatentBudgets.fit(x, rank, LatentBudgetModel.LBA_LS, s);
@@ -270,7 +279,7 @@ public final class FactorJob {
                 FactorPlots.loadings(id.outer().b(), components, title + ": outer extreme", staging.file("H_outer.png"));
                 LatentBudgetFit mv = result.minVolume();
                 LatentBudgetFit xv = result.maxVolume();
-                if (mv != null) {
+                if (mv != null && xv != null) {
                     writeH(staging.file("H_minvol.csv"), x, mv.b());
                     writeW(staging.file("W_minvol.csv"), x, mv.a());
                     FactorPlots.loadings(mv.b(), components, title + ": minimum-volume budgets",

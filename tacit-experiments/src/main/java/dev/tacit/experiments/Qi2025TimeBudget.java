@@ -146,7 +146,7 @@ public final class Qi2025TimeBudget implements Experiment {
                         + ": inner <= fitted <= outer budget distance (" + fmt(id.inner().distance()) + " <= "
                         + fmt(id.fitted().distance()) + " <= " + fmt(id.outer().distance()) + "), verdict "
                         + id.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-                if (m == FactorModel.LBA) {
+                if (m == FactorModel.LBA && r.minVolume() != null && r.maxVolume() != null) {
                     // the review's minvolNMF run and MAV-NMF's max-volume counterpart (the same for every model:
                     // least squares on the row profiles)
                     LatentBudgetFit mv = r.minVolume();

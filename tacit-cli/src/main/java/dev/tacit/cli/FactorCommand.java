@@ -6,6 +6,8 @@ import dev.tacit.experiments.FactorJob;
 import dev.tacit.experiments.FactorModel;
 import dev.tacit.experiments.RangeAnalysis;
 import dev.tacit.experiments.NmfNames;
+import dev.tacit.model.nmf.VolumeSettings;
+import dev.tacit.model.nmf.NmfInit;
 import dev.tacit.model.nmf.NmfLoss;
 import dev.tacit.model.nmf.NmfSettings;
 import dev.tacit.model.nmf.NmfSolver;
@@ -50,10 +52,22 @@ final class FactorCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--solver", paramLabel = "S",
-            description = "hals (coordinate descent; default for frobenius) or mu (multiplicative; default for kl, is)")
+            description = "hals (coordinate descent; default for frobenius), mu (multiplicative; default for kl, is) or"
+                + " minvol (minimum-volume NMF: rows of W on the simplex, + lambda' log det(HH^T + delta I); frobenius)"
+                + " or maxvol (rows of H on the simplex, - lambda' log det(HH^T + delta I))")
     String solver;
 
-    @Option(names = "--init", paramLabel = "I", description = "random, nndsvd, nndsvda (default) or nndsvdar")
+    @Option(names = "--volume-lambda", paramLabel = "L", description = "relative volume weight of --solver minvol/maxvol"
+            + " (default " + VolumeSettings.DEFAULT_LAMBDA + ", as the review's code; scaled by the initial fit as"
+            + " minvolNMF)")
+    Double volumeLambda;
+
+    @Option(names = "--volume-delta", paramLabel = "D", description = "delta of log det(HH^T + delta I) (default "
+            + VolumeSettings.DEFAULT_DELTA + ")")
+    Double volumeDelta;
+
+    @Option(names = "--init", paramLabel = "I",
+            description = "random, nndsvd, nndsvda (default), nndsvdar or spa (default for --solver minvol, maxvol)")
     String init;
 
     @Option(names = "--max-iter", paramLabel = "N", description = "at most N sweeps (default "
@@ -97,9 +111,31 @@ final class FactorCommand implements Callable<Integer> {
             throw new BadInputException("--solver hals handles only --loss frobenius; use --solver mu with --loss "
                     + NmfNames.name(l));
         }
+        boolean volume = v == NmfSolver.MIN_VOLUME || v == NmfSolver.MAX_VOLUME;
+        if (volume && l != NmfLoss.FROBENIUS) {
+            throw new BadInputException("--solver " + NmfNames.name(v) + " handles only --loss frobenius, got --loss "
+                    + NmfNames.name(l));
+        }
         s = s.withLoss(l).withSolver(v);
         if (init != null) {
             s = s.withInit(NmfNames.init(init));
+        } else if (volume) {
+            s = s.withInit(NmfInit.SPA);
+        }
+        if (volumeLambda != null || volumeDelta != null) {
+            try {
+                VolumeSettings mv = s.volume();
+                if (volumeLambda != null) {
+                    mv = mv.withLambda(volumeLambda);
+                }
+                if (volumeDelta != null) {
+                    mv = mv.withDelta(volumeDelta);
+                }
+                s = s.withVolume(mv);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException((volumeLambda != null && !(volumeLambda >= 0) ? "--volume-lambda: "
+                        : "--volume-delta: ") + e.getMessage());
+            }
         }
         try {
             if (maxIter != null) {
@@ -123,9 +159,16 @@ final class FactorCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "identifiability: %s (budget distance fitted %.4f, inner %.4f, outer %.4f)%n",
                     id.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), id.fitted().distance(),
                     id.inner().distance(), id.outer().distance());
+            w.printf(Locale.ROOT, "log det(BB^T + 0.1 I): fitted %.4f, inner %.4f, outer %.4f", id.fitted().logVolume(),
+                    id.inner().logVolume(), id.outer().logVolume());
+            if (r.minVolume() != null && r.maxVolume() != null) {
+                w.printf(Locale.ROOT, ", min-volume fit %.4f, max-volume fit %.4f", FactorJob.logVolume(r.minVolume()),
+                        FactorJob.logVolume(r.maxVolume()));
+            }
+            w.println();
         }
         w.println("wrote " + out.resolve("W.csv") + ", H.csv, metrics.json, history.csv, plots"
-                + (r.identifiability() != null ? ", identifiability.json, *_inner/_outer.csv" : ""));
+                + (r.identifiability() != null ? ", identifiability.json, *_inner/_outer/_minvol/_maxvol.csv" : ""));
         w.flush();
     }
 }

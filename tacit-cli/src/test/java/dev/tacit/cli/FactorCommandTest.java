@@ -145,9 +145,43 @@ class FactorCommandTest {
             double outer = number(id, "outer_distance");
             double fitted = number(id, "fitted_distance");
             assertTrue(inner <= fitted + 1e-9 && fitted <= outer + 1e-9, id);
-            assertTrue(Files.exists(out.resolve("H_inner.csv")) && Files.exists(out.resolve("H_outer.csv")));
+            assertTrue(Files.exists(out.resolve("H_inner.csv")) && Files.exists(out.resolve("H_outer.csv"))
+                    && Files.exists(out.resolve("H_minvol.csv")));
+            assertTrue(Double.isFinite(number(id, "minvol_log_volume")), id);
+            assertTrue(number(id, "minmax_volume_gap") >= -1e-6, id);
             assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"model\":\"" + model + "\""));
         }
+    }
+
+    @Test
+    void minimumVolumeSolverKeepsRowsOfWOnTheSimplex() throws Exception {
+        Path out = tmp.resolve("minvol");
+        Run r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--solver", "minvol",
+                "--volume-lambda", "0.01", "--max-iter", "300", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"solver\":\"minvol\"") && metrics.contains("\"init\":\"spa\""), metrics);
+        assertTrue(number(metrics, "volume_weight") > 0 && Double.isFinite(number(metrics, "log_volume")), metrics);
+        List<String> w = Files.readAllLines(out.resolve("W.csv"));
+        for (String line : w.subList(1, w.size())) {
+            String[] cells = line.split(",");
+            double s = 0;
+            for (int c = 1; c < cells.length; c++) {
+                s += Double.parseDouble(cells[c]);
+            }
+            assertEquals(1.0, s, 1e-9, line);
+        }
+    }
+
+    @Test
+    void identifiabilityOfAnNmfWithAZeroRowSkipsOnlyTheVolumeFits() throws Exception {
+        Path in = write("zero-row.csv", "g,a,b,c,d\nr1,1,2,0,4\nr2,0,0,0,0\nr3,4,1,3,0\nr4,2,2,2,2\nr5,0,3,1,1\n");
+        Path out = tmp.resolve("zero-row");
+        Run r = run("factor", "--model", "nmf", "--input", in.toString(), "--rank", "2", "--identifiability", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("H_inner.csv")) && !Files.exists(out.resolve("H_minvol.csv")));
+        assertFalse(Files.readString(out.resolve("identifiability.json")).contains("minvol_log_volume"));
     }
 
     @Test
@@ -156,8 +190,8 @@ class FactorCommandTest {
         Run r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals(7, results.size(), String.join("\n", results));
-        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,")) {
+        assertEquals(9, results.size(), String.join("\n", results));
+        for (String model : List.of("nmf,", "plsa,", "lba,", "lba-ml,", "ema,", "lca,", "minvol-nmf,", "maxvol-nmf,")) {
             assertTrue(results.stream().anyMatch(l -> l.startsWith(model)), model);
         }
         assertTrue(Files.readAllLines(out.resolve("budgets.csv")).size() > 6 * 3 * 3);
@@ -222,7 +256,14 @@ class FactorCommandTest {
         assertBadInput("no column 'age' to drop", "factor", in, planted.toString(), "--rank", "2", "--drop-columns", "age");
         assertBadInput("--solver hals handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
                 "--loss", "is", "--solver", "hals");
-        assertBadInput("--solver must be hals or mu", "factor", in, planted.toString(), "--rank", "2", "--solver", "x");
+        assertBadInput("--solver must be hals, mu, minvol or maxvol", "factor", in, planted.toString(), "--rank", "2", "--solver",
+                "x");
+        assertBadInput("--solver minvol handles only --loss frobenius", "factor", in, planted.toString(), "--rank", "2",
+                "--loss", "kl", "--solver", "minvol");
+        assertBadInput("--volume-lambda: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
+                "--volume-lambda", "-1");
+        assertBadInput("--volume-delta: ", "factor", in, planted.toString(), "--rank", "2", "--solver", "minvol",
+                "--volume-delta", "0");
         assertBadInput("Missing required option", "factor", in, planted.toString());
     }
 }

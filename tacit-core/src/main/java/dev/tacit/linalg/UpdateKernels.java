@@ -63,4 +63,56 @@ public final class UpdateKernels {
             }
         }
     }
+
+    /**
+     * The multiplicative update of NMF (Lee &amp; Seung; scikit-learn's {@code _multiplicative_update_w/h} with
+     * γ = 1) in one pass over the storage:
+     *
+     * <pre>
+     *   d = den + l1 + l2·f   (l1, l2 added only when &gt; 0, in that order),   d = 0 → floor,   f ← f · num / d
+     * </pre>
+     *
+     * With {@code transposed}, f is r×c and num, den are c×r: f_ij pairs with num_ji, den_ji (the H update
+     * from products computed as Hᵀ-shaped).
+     *
+     * @param f the factor (modified)
+     * @param num numerator, f's shape (or its transpose)
+     * @param den denominator, num's shape
+     * @param l1 added to the denominator when &gt; 0
+     * @param l2 times f, added to the denominator when &gt; 0
+     * @param floor replaces a zero denominator
+     * @param transposed whether num and den are f's transpose
+     */
+    public static void multiplicative(Matrix f, Matrix num, Matrix den, double l1, double l2, double floor,
+                                      boolean transposed) {
+        int r = f.rows();
+        int c = f.cols();
+        int nr = transposed ? c : r;
+        int nc = transposed ? r : c;
+        if (num.rows() != nr || num.cols() != nc || den.rows() != nr || den.cols() != nc) {
+            throw new IllegalArgumentException("shapes differ: f " + r + "x" + c + (transposed ? " (transposed)" : "")
+                    + ", num " + num.rows() + "x" + num.cols() + ", den " + den.rows() + "x" + den.cols());
+        }
+        DoubleBuffer fb = f.buffer();
+        DoubleBuffer nb = num.buffer();
+        DoubleBuffer db = den.buffer();
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                int e = i * c + j;
+                int o = transposed ? j * r + i : e;
+                double fe = fb.get(e);
+                double d = db.get(o);
+                if (l1 > 0) {
+                    d += l1;
+                }
+                if (l2 > 0) {
+                    d += l2 * fe;
+                }
+                if (d == 0.0) {
+                    d = floor;
+                }
+                fb.put(e, fe * (nb.get(o) / d));
+            }
+        }
+    }
 }

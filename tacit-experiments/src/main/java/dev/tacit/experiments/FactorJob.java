@@ -9,6 +9,12 @@ import dev.tacit.linalg.Matrix;
 import dev.tacit.model.nmf.Identifiability;
 import dev.tacit.model.nmf.IdentifiabilityReport;
 import dev.tacit.model.nmf.LatentBudgetFit;
+import dev.tacit.model.nmf.LatentBudgetModel;
+import dev.tacit.model.nmf.MinVolumeRule;
+import dev.tacit.model.nmf.NmfInit;
+import dev.tacit.model.nmf.NmfLoss;
+import dev.tacit.model.nmf.NmfPenalty;
+import dev.tacit.model.nmf.NmfSolver;
 import dev.tacit.model.nmf.LatentBudgets;
 import dev.tacit.model.nmf.Nmf;
 import dev.tacit.model.nmf.NmfFit;
@@ -77,9 +83,12 @@ public final class FactorJob {
      * @param h H (for a latent-budget model: the budgets B, rows summing to 1)
      * @param relativeError ‖X − WH‖_F/‖X‖_F (latent-budget models: of the row profiles, ‖Π − AB‖_F/‖Π‖_F)
      * @param identifiability the range analysis, or null
+     * @param minVolume with {@link RangeAnalysis#IDENTIFIABILITY}: the minimum-volume latent budget fit
+     *     ({@link #volumeFit}), else null (also when a row of the table sums to 0)
+     * @param maxVolume likewise, the maximum-volume latent budget fit
      */
     public record Result(LabeledMatrix data, NmfFit fit, Matrix w, Matrix h, double relativeError,
-                         IdentifiabilityReport identifiability) {
+                         IdentifiabilityReport identifiability, LatentBudgetFit minVolume, LatentBudgetFit maxVolume) {
     }
 
     private FactorJob() {
@@ -117,19 +126,66 @@ public final class FactorJob {
         if (r.model() == FactorModel.NMF) {
             NmfFit fit = Nmf.fit(x.values(), r.rank(), r.settings());
             IdentifiabilityReport report = null;
-            if (r.analysis() == RangeAnalysis.IDENTIFIABILITY) {
+            if (r.analysis() != RangeAnalysis.NONE) {
                 Matrix[] ab = rowStochastic(fit.w(), fit.h());
                 report = Identifiability.analyze(ab[0], ab[1], Identifiability.DEFAULT_TOLERANCE, r.settings().seed(),
                         Identifiability.LBA_SLACK);
             }
-            return new Result(x, fit, fit.w(), fit.h(), fit.relativeError(), report);
+            return new Result(x, fit, fit.w(), fit.h(), fit.relativeError(), report,
+                    r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MIN_VOLUME),
+                    r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MAX_VOLUME));
         }
         LatentBudgetFit fit = LatentBudgets.fit(x.values(), r.rank(), r.model().latentBudgetModel(), r.settings());
-        IdentifiabilityReport report = r.analysis() == RangeAnalysis.IDENTIFIABILITY
+        IdentifiabilityReport report = r.analysis() != RangeAnalysis.NONE
                 ? Identifiability.analyze(fit.a(), fit.b(), Identifiability.DEFAULT_TOLERANCE, r.settings().seed(),
                         Identifiability.LBA_SLACK)
                 : null;
-        return new Result(x, fit.nmf(), fit.a(), fit.b(), profileError(x.values(), fit.profiles()), report);
+        return new Result(x, fit.nmf(), fit.a(), fit.b(), profileError(x.values(), fit.profiles()), report,
+                r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MIN_VOLUME),
+                r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MAX_VOLUME));
+    }
+
+    /**
+     * The minimum- or maximum-volume solution of the range analysis, as the review's code computes the first:
+     * least-squares latent budgets (NMF of the row profiles) by {@link NmfSolver#MIN_VOLUME} (or
+     * {@link NmfSolver#MAX_VOLUME}, MAV-NMF's counterpart) from {@link NmfInit#SPA}, with the request's λ, δ,
+     * and sweeps, run to the end (tolerance 0; the review: λ = 0.01, δ = 0.1, 1000 sweeps). Max-volume
+     * converges slowly (alternating steps along a nearly flat valley of exact fits), so its volume after a
+     * fixed budget of sweeps is a lower bound of the largest volume, and the min/max gap too.
+     *
+     * @param x the table
+     * @param rank K
+     * @param settings the request's settings (solver, loss, init and penalty are replaced)
+     * @param solver MIN_VOLUME or MAX_VOLUME
+     * @return A and B of the fit, or null when a row of x sums to 0 (it has no profile)
+     */
+    public static LatentBudgetFit volumeFit(Matrix x, int rank, NmfSettings settings, NmfSolver solver) {
+        for (int i = 0; i < x.rows(); i++) {
+            double sum = 0;
+            for (int j = 0; j < x.cols(); j++) {
+                sum += x.get(i, j);
+            }
+            if (!(sum > 0)) {
+                return null; // a row without mass has no profile: no latent budget fit (the extremes still run)
+            }
+        }
+        NmfSettings s = settings.withSolver(solver).withLoss(NmfLoss.FROBENIUS).withInit(NmfInit.SPA)
+                .withPenalty(NmfPenalty.NONE).withTolerance(0.0);
+        return LatentBudgets.fit(x, rank, LatentBudgetModel.LBA_LS, s);
+    }
+
+    /**
+     * @param fit a latent budget fit
+     * @return log det(BBᵀ + δI) of its budgets, δ = {@link Identifiability#VOLUME_DELTA} (MAV-NMF's measure, as
+     *     the extremes' {@link IdentifiabilityReport.Extreme#logVolume()})
+     */
+    public static double logVolume(LatentBudgetFit fit) {
+        return MinVolumeRule.logVolume(fit.b(), Identifiability.VOLUME_DELTA);
+    }
+
+    /** @param fit a latent budget fit @return ‖Π − AB‖_F/‖Π‖_F on the table it was fitted to */
+    static double profileError(LatentBudgetFit fit) {
+        return fit.nmf().relativeError();
     }
 
     /** ‖Π − AB‖_F/‖Π‖_F with Π the row profiles of X (rows divided by their sums). */
@@ -221,14 +277,27 @@ public final class FactorJob {
                 writeW(staging.file("W_outer.csv"), x, id.outer().a());
                 FactorPlots.loadings(id.inner().b(), components, title + ": inner extreme", staging.file("H_inner.png"));
                 FactorPlots.loadings(id.outer().b(), components, title + ": outer extreme", staging.file("H_outer.png"));
-                Files.writeString(staging.file("identifiability.json"), Provenance.Json.write(identifiability(id)) + "\n",
-                        StandardCharsets.UTF_8);
+                LatentBudgetFit mv = result.minVolume();
+                LatentBudgetFit xv = result.maxVolume();
+                if (mv != null && xv != null) {
+                    writeH(staging.file("H_minvol.csv"), x, mv.b());
+                    writeW(staging.file("W_minvol.csv"), x, mv.a());
+                    FactorPlots.loadings(mv.b(), components, title + ": minimum-volume budgets",
+                            staging.file("H_minvol.png"));
+                    writeH(staging.file("H_maxvol.csv"), x, xv.b());
+                    writeW(staging.file("W_maxvol.csv"), x, xv.a());
+                    FactorPlots.loadings(xv.b(), components, title + ": maximum-volume budgets",
+                            staging.file("H_maxvol.png"));
+                }
+                Files.writeString(staging.file("identifiability.json"),
+                        Provenance.Json.write(identifiability(id, mv, xv, r.settings())) + "\n", StandardCharsets.UTF_8);
             }
             staging.commit();
         }
     }
 
-    static Map<String, Object> identifiability(IdentifiabilityReport id) {
+    static Map<String, Object> identifiability(IdentifiabilityReport id, LatentBudgetFit minVolume,
+                                               LatentBudgetFit maxVolume, NmfSettings settings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verdict", id.verdict().name().toLowerCase(java.util.Locale.ROOT));
         m.put("fitted_distance", id.fitted().distance());
@@ -236,6 +305,27 @@ public final class FactorJob {
         m.put("outer_distance", id.outer().distance());
         m.put("distance_gap", id.distanceGap());
         m.put("volume_gap", id.volumeGap());
+        m.put("fitted_log_volume", id.fitted().logVolume());
+        m.put("inner_log_volume", id.inner().logVolume());
+        m.put("outer_log_volume", id.outer().logVolume());
+        if (minVolume != null) {
+            m.put("minvol_log_volume", logVolume(minVolume));
+            m.put("minvol_lambda", settings.volume().lambda());
+            m.put("minvol_delta", settings.volume().delta());
+            m.put("minvol_volume_weight", minVolume.nmf().volumeWeight());
+            m.put("minvol_iterations", minVolume.iterations());
+            m.put("minvol_profile_rel_error", profileError(minVolume));
+        }
+        if (maxVolume != null) {
+            m.put("maxvol_log_volume", logVolume(maxVolume));
+            m.put("maxvol_volume_weight", maxVolume.nmf().volumeWeight());
+            m.put("maxvol_iterations", maxVolume.iterations());
+            m.put("maxvol_profile_rel_error", profileError(maxVolume));
+        }
+        if (minVolume != null && maxVolume != null) {
+            m.put("minmax_volume_gap", logVolume(maxVolume) - logVolume(minVolume));
+        }
+        m.put("log_volume", "log det(B B^T + 0.1 I) of the row-stochastic budgets B");
         m.put("separable", id.separable());
         m.put("tolerance", id.tolerance());
         m.put("slack", id.slack());
@@ -259,20 +349,28 @@ public final class FactorJob {
         Map<String, Object> config = new LinkedHashMap<>();
         NmfSettings s = r.settings();
         config.put("model", r.model().cliName());
-        config.put("identifiability", r.analysis() == RangeAnalysis.IDENTIFIABILITY);
+        config.put("identifiability", r.analysis() != RangeAnalysis.NONE);
         config.put("solver", NmfNames.name(s.solver()));
         config.put("loss", NmfNames.name(s.loss()));
         config.put("init", NmfNames.name(s.init()));
         config.put("max_iter", s.maxIterations());
         config.put("tol", s.tolerance());
         config.put("seed", s.seed());
+        if (s.solver() == NmfSolver.MIN_VOLUME || s.solver() == NmfSolver.MAX_VOLUME) {
+            config.put("volume_lambda", s.volume().lambda());
+            config.put("volume_delta", s.volume().delta());
+            config.put("volume_inner_iterations", s.volume().innerIterations());
+            root.put("volume_weight", fit.volumeWeight());
+            root.put("log_volume", MinVolumeRule.logVolume(result.h(), s.volume().delta()));
+        }
         config.put("rank", r.rank());
         config.put("input", r.input().toString());
         config.put("row_labels", r.rowLabels().name().toLowerCase(java.util.Locale.ROOT));
         config.put("drop_columns", r.dropColumns());
         root.put("config", config);
         if (result.identifiability() != null) {
-            root.put("identifiability", identifiability(result.identifiability()));
+            root.put("identifiability", identifiability(result.identifiability(), result.minVolume(),
+                    result.maxVolume(), s));
         }
         root.put("provenance", Provenance.environment());
         return Provenance.Json.write(root);

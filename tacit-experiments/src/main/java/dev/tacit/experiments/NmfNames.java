@@ -6,9 +6,11 @@ import dev.tacit.model.nmf.NmfSolver;
 import java.util.Locale;
 
 /**
- * The command-line names of the NMF settings: solvers {@code hals} ({@link NmfSolver#COORDINATE_DESCENT})
- * and {@code mu} ({@link NmfSolver#MULTIPLICATIVE_UPDATE}); losses {@code frobenius}, {@code kl},
- * {@code is}; inits {@code random}, {@code nndsvd}, {@code nndsvda}, {@code nndsvdar}.
+ * The command-line names of the NMF settings: solvers {@code hals} ({@link NmfSolver#COORDINATE_DESCENT}),
+ * {@code mu} ({@link NmfSolver#MULTIPLICATIVE_UPDATE}), {@code minvol} ({@link NmfSolver#MIN_VOLUME}) and
+ * {@code maxvol} ({@link NmfSolver#MAX_VOLUME});
+ * losses {@code frobenius}, {@code kl}, {@code is}; inits {@code random}, {@code nndsvd}, {@code nndsvda},
+ * {@code nndsvdar}, {@code spa}.
  */
 public final class NmfNames {
 
@@ -17,7 +19,12 @@ public final class NmfNames {
 
     /** @param s the solver @return its name */
     public static String name(NmfSolver s) {
-        return s == NmfSolver.COORDINATE_DESCENT ? "hals" : "mu";
+        return switch (s) {
+            case COORDINATE_DESCENT -> "hals";
+            case MULTIPLICATIVE_UPDATE -> "mu";
+            case MIN_VOLUME -> "minvol";
+            case MAX_VOLUME -> "maxvol";
+        };
     }
 
     /** @param l the loss @return its name */
@@ -35,7 +42,7 @@ public final class NmfNames {
     }
 
     /**
-     * @param s hals (also cd) or mu
+     * @param s hals (also cd), mu, minvol or maxvol
      * @return the solver
      * @throws BadInputException for another name
      */
@@ -43,7 +50,9 @@ public final class NmfNames {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "hals", "cd" -> NmfSolver.COORDINATE_DESCENT;
             case "mu" -> NmfSolver.MULTIPLICATIVE_UPDATE;
-            default -> throw new BadInputException("--solver must be hals or mu, got '" + s + "'");
+            case "minvol" -> NmfSolver.MIN_VOLUME;
+            case "maxvol" -> NmfSolver.MAX_VOLUME;
+            default -> throw new BadInputException("--solver must be hals, mu, minvol or maxvol, got '" + s + "'");
         };
     }
 
@@ -62,7 +71,7 @@ public final class NmfNames {
     }
 
     /**
-     * @param s random, nndsvd, nndsvda or nndsvdar
+     * @param s random, nndsvd, nndsvda, nndsvdar or spa
      * @return the initialization
      * @throws BadInputException for another name
      */
@@ -70,7 +79,7 @@ public final class NmfNames {
         try {
             return NmfInit.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--init must be random, nndsvd, nndsvda or nndsvdar, got '" + s + "'");
+            throw new BadInputException("--init must be random, nndsvd, nndsvda, nndsvdar or spa, got '" + s + "'");
         }
     }
 }

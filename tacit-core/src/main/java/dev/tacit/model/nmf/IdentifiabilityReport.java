@@ -23,7 +23,9 @@ import dev.tacit.linalg.Matrix;
  *     book, {@code nmf_family.md} §1.4 item 3)
  * @param zerosPerBudget for each budget k, the number of columns j with b_kj ≤ 1e-10
  * @param slack the constraint slack s: the feasible set used was A·T⁻¹ ≥ −s, T·B ≥ −s (0 = exact)
- * @param volumeGap logVolume(outer) − logVolume(inner), log det(BBᵀ + 0.1 I) (MAV-NMF's min/max-volume gap)
+ * @param volumeGap logVolume(outer) − logVolume(inner), log det(BBᵀ + 0.1 I) of the two extremes of the
+ *     chi-square criterion: a proxy of MAV-NMF's min/max-volume gap, which fits min- and max-volume NMF
+ *     ({@link NmfSolver#MIN_VOLUME}, {@link NmfSolver#MAX_VOLUME}) instead
  * @param evaluations feasible objective evaluations used by the search
  */
 public record IdentifiabilityReport(int components, Extreme fitted, Extreme inner, Extreme outer, Verdict verdict,

@@ -1,8 +1,11 @@
 package dev.tacit.model.nmf;
 
 import dev.tacit.fit.UpdateRule;
+import dev.tacit.linalg.Backend;
+import dev.tacit.linalg.EntryKernels;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Transpose;
+import dev.tacit.linalg.UpdateKernels;
 import dev.tacit.linalg.Workers;
 import dev.tacit.model.Parameterization;
 import dev.tacit.objective.Objective;
@@ -27,7 +30,10 @@ import dev.tacit.objective.Objective;
  *
  * <p>{@link #evaluate} returns F = D_β(X‖WH) + penalty. For β = 2 it uses the products the W update
  * needs (½(‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩)); for β ∈ {0, 1} it uses Y = WH, which the W update then
- * reuses. Dense X only (sklearn also accepts sparse X, where Y is formed only on the nonzeros).
+ * reuses. Sparse X ({@link NmfObjective#isSparse()}, Frobenius and KL): X·Hᵀ and Xᵀ·W are sparse
+ * products, and for KL the ratio X/Y is formed only at the stored entries of X, with Y there from the
+ * rows of W and the columns of H (sklearn's {@code _special_sparse_dot}); WH is never formed, and the
+ * iterates are those of dense X up to rounding.
  */
 public final class MultiplicativeUpdateRule implements UpdateRule {
 
@@ -45,26 +51,37 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
     private Matrix ratio;
     private Matrix inverse;
     private Matrix inverseT;
+    private double[] entryRatio; // sparse X, KL: X/(WH) at the stored entries
     private boolean prepared;
 
     @Override
     public void init(Parameterization parameterization, Objective objective) {
         Nmf model = HalsRule.model(parameterization);
         NmfObjective o = HalsRule.objective(objective);
-        Matrix x = o.data();
+        Backend backend = model.w().backend();
+        int n = o.rows();
+        int m = o.cols();
         int k = model.components();
-        hht = Matrix.zeros(x.backend(), k, k);
-        wtw = Matrix.zeros(x.backend(), k, k);
-        xht = Matrix.zeros(x.backend(), x.rows(), k);
-        xtw = Matrix.zeros(x.backend(), x.cols(), k);
-        whh = Matrix.zeros(x.backend(), x.rows(), k);
-        htwtw = Matrix.zeros(x.backend(), x.cols(), k);
-        if (o.loss() != NmfLoss.FROBENIUS) {
-            ratio = Matrix.zeros(x.backend(), x.rows(), x.cols());
+        hht = Matrix.zeros(backend, k, k);
+        wtw = Matrix.zeros(backend, k, k);
+        xht = Matrix.zeros(backend, n, k);
+        xtw = Matrix.zeros(backend, m, k);
+        whh = Matrix.zeros(backend, n, k);
+        htwtw = Matrix.zeros(backend, m, k);
+        if (o.isSparse()) {
+            if (o.loss() == NmfLoss.ITAKURA_SAITO) {
+                throw new IllegalArgumentException("sparse X: the multiplicative updates support FROBENIUS and "
+                        + "KULLBACK_LEIBLER, not ITAKURA_SAITO");
+            }
+            if (o.loss() == NmfLoss.KULLBACK_LEIBLER) {
+                entryRatio = new double[o.storedValues().length];
+            }
+        } else if (o.loss() != NmfLoss.FROBENIUS) {
+            ratio = Matrix.zeros(backend, n, m);
         }
         if (o.loss() == NmfLoss.ITAKURA_SAITO) {
-            inverse = Matrix.zeros(x.backend(), x.rows(), x.cols());
-            inverseT = Matrix.zeros(x.backend(), x.cols(), k);
+            inverse = Matrix.zeros(backend, n, m);
+            inverseT = Matrix.zeros(backend, m, k);
         }
         prepared = false;
     }
@@ -79,12 +96,12 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
             return FactorSweeps.frobenius(o.dataNormSquared(), model.w(), xht, wtw, hht) + penalty;
         }
-        return o.value(model.endToEnd()) + penalty;
+        return o.divergence(model) + penalty;
     }
 
     private void prepareFrobenius(Nmf model, NmfObjective o) {
         Matrix.multiply(Transpose.NO, model.h(), Transpose.YES, model.h(), hht);
-        Matrix.multiply(Transpose.NO, o.data(), Transpose.YES, model.h(), xht);
+        o.timesHt(model.h(), xht);
         prepared = true;
     }
 
@@ -97,6 +114,10 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         int m = model.cols();
         int k = model.components();
         double gamma = loss == NmfLoss.ITAKURA_SAITO ? 0.5 : 1.0;
+        if (loss == NmfLoss.FROBENIUS) {
+            updateFrobenius(model, o);
+            return;
+        }
         // ---- W ----
         double[] w = model.w().toArray();
         double[] h = model.h().toArray();
@@ -110,9 +131,14 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             Matrix.multiply(Transpose.NO, model.w(), Transpose.NO, hht, whh);
             den = whh.toArray();
         } else {
-            Matrix y = model.endToEnd();
-            ratios(o, y);
-            Matrix.multiply(Transpose.NO, ratio, Transpose.YES, model.h(), xht);
+            if (o.isSparse()) {
+                entryRatios(o, model);
+                EntryKernels.rowScatter(o.pattern(), entryRatio, model.h().transpose(), xht);
+            } else {
+                Matrix y = model.endToEnd();
+                ratios(o, y);
+                Matrix.multiply(Transpose.NO, ratio, Transpose.YES, model.h(), xht);
+            }
             num = xht.toArray();
             if (loss == NmfLoss.KULLBACK_LEIBLER) {
                 den = new double[n * k];
@@ -141,15 +167,20 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         double[] denT;
         if (loss == NmfLoss.FROBENIUS) {
             Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
-            Matrix.multiply(Transpose.NO, o.dataTransposed(), Transpose.NO, model.w(), xtw);
+            o.transposeTimesW(model.w(), xtw);
             numT = xtw.toArray();
             // (WᵀW H)ᵀ = Hᵀ WᵀW
             Matrix.multiply(Transpose.YES, model.h(), Transpose.NO, wtw, htwtw);
             denT = htwtw.toArray();
         } else {
-            Matrix y = model.endToEnd();
-            ratios(o, y);
-            Matrix.multiply(Transpose.YES, ratio, Transpose.NO, model.w(), xtw);
+            if (o.isSparse()) {
+                entryRatios(o, model);
+                EntryKernels.colScatter(o.pattern(), entryRatio, model.w(), xtw);
+            } else {
+                Matrix y = model.endToEnd();
+                ratios(o, y);
+                Matrix.multiply(Transpose.YES, ratio, Transpose.NO, model.w(), xtw);
+            }
             numT = xtw.toArray();
             if (loss == NmfLoss.KULLBACK_LEIBLER) {
                 denT = new double[m * k];
@@ -176,6 +207,25 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             clipBelow(ht, FLOAT64_EPSILON);
         }
         FactorSweeps.store(FactorSweeps.transpose(ht, m, k), model.h());
+        model.invalidate();
+        prepared = false;
+    }
+
+    /**
+     * The β = 2 sweep with the fused element-wise kernel ({@link UpdateKernels#multiplicative}): no copies of
+     * W, H or the products out of their storage. Same arithmetic as the generic path.
+     */
+    private void updateFrobenius(Nmf model, NmfObjective o) {
+        if (!prepared) {
+            prepareFrobenius(model, o);
+        }
+        Matrix.multiply(Transpose.NO, model.w(), Transpose.NO, hht, whh);
+        UpdateKernels.multiplicative(model.w(), xht, whh, o.l1W(), o.l2W(), NmfLoss.EPSILON, false);
+        model.invalidate();
+        Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
+        o.transposeTimesW(model.w(), xtw);
+        Matrix.multiply(Transpose.YES, model.h(), Transpose.NO, wtw, htwtw); // (WᵀW H)ᵀ = Hᵀ WᵀW
+        UpdateKernels.multiplicative(model.h(), xtw, htwtw, o.l1H(), o.l2H(), NmfLoss.EPSILON, true);
         model.invalidate();
         prepared = false;
     }
@@ -209,6 +259,16 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             if (f[e] < threshold) {
                 f[e] = 0.0;
             }
+        }
+    }
+
+    /** Sparse X, KL: X/(WH) at the stored entries only, (WH)_e = 0 → ε (scikit-learn's {@code _special_sparse_dot}). */
+    private void entryRatios(NmfObjective o, Nmf model) {
+        o.productAtEntries(model.w(), model.h(), entryRatio);
+        double[] x = o.storedValues();
+        for (int e = 0; e < x.length; e++) {
+            double y = entryRatio[e];
+            entryRatio[e] = x[e] / (y == 0.0 ? NmfLoss.EPSILON : y);
         }
     }
 

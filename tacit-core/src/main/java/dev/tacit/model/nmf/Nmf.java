@@ -6,6 +6,7 @@ import dev.tacit.fit.UpdateRule;
 import dev.tacit.linalg.Backends;
 import dev.tacit.linalg.LinearOperand;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.SparseMatrix;
 import dev.tacit.linalg.Transpose;
 import dev.tacit.model.Parameterization;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class Nmf implements Parameterization {
     private final Matrix w;
     private final Matrix h;
     private final List<Matrix> factors;
-    private final Matrix product;
+    private Matrix product; // W·H, allocated on first use (never for sparse X under the multiplicative updates)
     private boolean fresh;
     private double lastViolation = Double.NaN;
 
@@ -40,7 +41,6 @@ public final class Nmf implements Parameterization {
         this.w = w;
         this.h = h;
         this.factors = List.of(w, h);
-        this.product = Matrix.zeros(w.backend(), w.rows(), h.cols());
     }
 
     /**
@@ -75,13 +75,17 @@ public final class Nmf implements Parameterization {
      * alpha_W, alpha_H, l1_ratio).fit_transform(X)}: {@link NmfInit#initialize}, then a {@link Trainer}
      * run of {@link HalsRule} or {@link MultiplicativeUpdateRule} (one Trainer iteration = one sweep, W
      * then H) stopped by {@link NmfStopping} (sklearn's rules), at most {@code maxIterations} sweeps.
+     * {@link NmfSolver#MIN_VOLUME} runs {@link MinVolumeRule} instead (rows of W on the simplex, the volume
+     * term of {@link NmfSettings#minVolume()}; {@link NmfFit#objectiveHistory()} then includes it).
      *
      * @param data X (n×m, not modified), finite and ≥ 0
      * @param k the number of components, 1 ≤ k ≤ min(n, m)
      * @param settings solver, loss, init, stopping and penalties
      * @return W, H and the run's record
      * @throws IllegalArgumentException for negative or non-finite entries (named by row and column),
-     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT} with a loss other than Frobenius, or
+     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT}, {@link NmfSolver#MIN_VOLUME} or
+     *     {@link NmfSolver#MAX_VOLUME} with a loss other than Frobenius, the volume solvers with an
+     *     elastic-net penalty, or
      *     Itakura–Saito with zeros in X (sklearn refuses both)
      */
     public static NmfFit fit(Matrix data, int k, NmfSettings settings) {
@@ -95,18 +99,86 @@ public final class Nmf implements Parameterization {
             throw new IllegalArgumentException("solver COORDINATE_DESCENT (sklearn's 'cd') handles only the "
                     + "FROBENIUS loss, got " + settings.loss() + ": use MULTIPLICATIVE_UPDATE");
         }
-        NmfObjective objective = NmfObjective.of(data, settings.loss(), settings.penalty());
+        boolean volume = settings.solver() == NmfSolver.MIN_VOLUME || settings.solver() == NmfSolver.MAX_VOLUME;
+        if (volume && settings.loss() != NmfLoss.FROBENIUS) {
+            throw new IllegalArgumentException("solver " + settings.solver() + " handles only the FROBENIUS loss, got "
+                    + settings.loss());
+        }
+        if (volume && !settings.penalty().equals(NmfPenalty.NONE)) {
+            throw new IllegalArgumentException("solver " + settings.solver() + " takes no elastic-net penalty (its "
+                    + "regularizer is the volume term), got " + settings.penalty());
+        }
+        return fit(NmfObjective.of(data, settings.loss(), settings.penalty()), k, settings);
+    }
+
+    /**
+     * Fits a sparse X (compressed sparse rows; stored entries only, X is never densified and WH is never
+     * formed) with the multiplicative updates, scikit-learn's {@code NMF(solver="mu")} on a
+     * {@code scipy.sparse} X: X·Hᵀ and Xᵀ·W are sparse products and, for KL, X/(WH) is evaluated at the
+     * stored entries only ({@link MultiplicativeUpdateRule}). Same iterates as {@link #fit(Matrix, int,
+     * NmfSettings)} on the dense copy of X, up to rounding. Inits: {@link NmfInit#RANDOM} (mean over all n·m
+     * entries) or the NNDSVD variants (randomized SVD on the stored entries).
+     *
+     * @param data X (n×m, not modified), stored values finite and ≥ 0
+     * @param k the number of components, 1 ≤ k ≤ min(n, m)
+     * @param settings solver {@link NmfSolver#MULTIPLICATIVE_UPDATE}, loss FROBENIUS or KULLBACK_LEIBLER
+     * @return W, H and the run's record
+     * @throws IllegalArgumentException for another solver or loss, init {@link NmfInit#SPA}, negative or
+     *     non-finite stored values, or k out of range
+     */
+    public static NmfFit fit(SparseMatrix data, int k, NmfSettings settings) {
+        if (data == null || settings == null) {
+            throw new IllegalArgumentException("data and settings must not be null");
+        }
+        int n = data.rows();
+        int m = data.cols();
+        if (k < 1 || k > Math.min(n, m)) {
+            throw new IllegalArgumentException("the number of components k must be in [1, min(n, m)] = [1, "
+                    + Math.min(n, m) + "] for X of shape " + n + "x" + m + ", got k = " + k);
+        }
+        if (settings.solver() != NmfSolver.MULTIPLICATIVE_UPDATE) {
+            throw new IllegalArgumentException("sparse X is fitted by solver MULTIPLICATIVE_UPDATE only, got "
+                    + settings.solver());
+        }
+        if (settings.loss() == NmfLoss.ITAKURA_SAITO) {
+            throw new IllegalArgumentException("sparse X has zeros, and the ITAKURA_SAITO loss with zeros may diverge "
+                    + "(refused, as for dense X): use FROBENIUS or KULLBACK_LEIBLER");
+        }
+        return fit(NmfObjective.of(data, settings.loss(), settings.penalty()), k, settings);
+    }
+
+    private static NmfFit fit(NmfObjective objective, int k, NmfSettings settings) {
         if (settings.loss() == NmfLoss.ITAKURA_SAITO && objective.hasZeros()) {
             throw new IllegalArgumentException("the ITAKURA_SAITO loss with zeros in X may diverge (as sklearn, "
                     + "refused): add small values to X or use another loss");
         }
         long start = System.nanoTime();
-        Nmf model = settings.init().initialize(objective.data(), k, settings.seed());
-        UpdateRule rule = settings.solver() == NmfSolver.COORDINATE_DESCENT
-                ? new HalsRule() : new MultiplicativeUpdateRule();
-        NmfStopping stopping = settings.solver() == NmfSolver.COORDINATE_DESCENT
-                ? NmfStopping.coordinateDescent(settings.tolerance())
-                : NmfStopping.multiplicative(objective, settings.tolerance());
+        Nmf model = settings.init().initialize(objective, k, settings.seed());
+        UpdateRule rule;
+        NmfStopping stopping;
+        double volumeWeight = Double.NaN;
+        switch (settings.solver()) {
+            case COORDINATE_DESCENT -> {
+                rule = new HalsRule();
+                stopping = NmfStopping.coordinateDescent(settings.tolerance());
+            }
+            case MULTIPLICATIVE_UPDATE -> {
+                rule = new MultiplicativeUpdateRule();
+                stopping = NmfStopping.multiplicative(objective, settings.tolerance());
+            }
+            case MIN_VOLUME -> {
+                MinVolumeRule minVolume = MinVolumeRule.start(model, objective, settings.volume());
+                volumeWeight = minVolume.volumeWeight();
+                rule = minVolume;
+                stopping = NmfStopping.volume(settings.tolerance());
+            }
+            default -> {
+                MaxVolumeRule maxVolume = MaxVolumeRule.start(model, objective, settings.volume());
+                volumeWeight = maxVolume.volumeWeight();
+                rule = maxVolume;
+                stopping = NmfStopping.volume(settings.tolerance());
+            }
+        }
         Trainer trainer = Trainer.builder()
                 .maxIterations(settings.maxIterations())
                 .tolerance(0.0)
@@ -116,9 +188,10 @@ public final class Nmf implements Parameterization {
         FitResult result = trainer.fit(model, objective, rule);
         double seconds = (System.nanoTime() - start) / 1e9;
         double error = objective.reconstructionError(model);
-        double relError = objective.residualNorm(model.endToEnd()) / Math.sqrt(objective.dataNormSquared());
+        double relError = objective.residualNorm(model) / Math.sqrt(objective.dataNormSquared());
         return new NmfFit(model.w().copy(), model.h().copy(), result.iterations(),
-                result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result);
+                result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result,
+                volumeWeight);
     }
 
     /** @return W (n×k), live */
@@ -160,6 +233,9 @@ public final class Nmf implements Parameterization {
 
     @Override
     public Matrix endToEnd() {
+        if (product == null) {
+            product = Matrix.zeros(w.backend(), w.rows(), h.cols());
+        }
         if (!fresh) {
             Matrix.multiply(Transpose.NO, w, Transpose.NO, h, product);
             fresh = true;

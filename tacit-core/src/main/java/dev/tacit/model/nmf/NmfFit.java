@@ -22,9 +22,12 @@ import dev.tacit.linalg.Matrix;
  * @param relativeError ‖X − WH‖_F / ‖X‖_F (whatever the loss)
  * @param seconds wall time of the initialization and the training loop
  * @param trainerResult the {@link FitResult} of the Trainer run (history and stop reason)
+ * @param volumeWeight λ' of {@link NmfSolver#MIN_VOLUME} (the objective is then ½‖X − WH‖² +
+ *     (λ'/2)·log det(HHᵀ + δI)) and {@link NmfSolver#MAX_VOLUME} (minus that term); NaN for the other solvers
  */
 public record NmfFit(Matrix w, Matrix h, long iterations, double[] objectiveHistory, boolean converged,
-                     double reconstructionError, double relativeError, double seconds, FitResult trainerResult) {
+                     double reconstructionError, double relativeError, double seconds, FitResult trainerResult,
+                     double volumeWeight) {
 
     /** @return why the run ended */
     public StopReason stopReason() {

@@ -1,8 +1,12 @@
 package dev.tacit.model.nmf;
 
 import dev.tacit.linalg.Backends;
+import dev.tacit.linalg.EntryKernels;
+import dev.tacit.linalg.EntryPattern;
 import dev.tacit.linalg.LinearOperand;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.SparseMatrix;
+import dev.tacit.linalg.Transpose;
 import dev.tacit.linalg.Workers;
 import dev.tacit.objective.Objective;
 
@@ -24,6 +28,13 @@ import dev.tacit.objective.Objective;
  *
  * X is copied to the JVM's backend (native OpenBLAS when available) so that the solvers' products
  * run there without copies.
+ *
+ * <p><b>Sparse X</b> ({@link #of(SparseMatrix, NmfLoss, NmfPenalty)}): X is kept as its stored entries
+ * (coordinates and values, never densified; {@link #data()} is then unavailable). The multiplicative
+ * updates form X·Hᵀ, Xᵀ·W and, for KL, the ratio X/(WH) only on the stored entries (scikit-learn's
+ * {@code _special_sparse_dot}), and the divergence of a model without WH
+ * ({@link #divergence(Nmf)}): Frobenius ½(‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩), KL
+ * Σ_{stored, x &gt; ε} (x log(x/y) − x) + (1ᵀW)(H1).
  */
 public final class NmfObjective implements Objective {
 
@@ -33,6 +44,10 @@ public final class NmfObjective implements Objective {
     private static final int PARALLEL_ENTRIES = 1 << 16;
 
     private final Matrix x;
+    private final EntryPattern pattern;
+    private final double[] values;
+    private final int rows;
+    private final int cols;
     private final NmfLoss loss;
     private final NmfPenalty penalty;
     private final double xNormSquared;
@@ -41,6 +56,10 @@ public final class NmfObjective implements Objective {
 
     private NmfObjective(Matrix x, NmfLoss loss, NmfPenalty penalty) {
         this.x = x;
+        this.pattern = null;
+        this.values = null;
+        this.rows = x.rows();
+        this.cols = x.cols();
         this.loss = loss;
         this.penalty = penalty;
         this.xNormSquared = x.frobeniusNormSquared();
@@ -53,6 +72,152 @@ public final class NmfObjective implements Objective {
         }
         this.xMean = s / x.size();
         this.hasZeros = zeros;
+    }
+
+    private NmfObjective(EntryPattern pattern, double[] values, NmfLoss loss, NmfPenalty penalty) {
+        this.x = null;
+        this.pattern = pattern;
+        this.values = values;
+        this.rows = pattern.rows();
+        this.cols = pattern.cols();
+        this.loss = loss;
+        this.penalty = penalty;
+        double s = 0;
+        double sq = 0;
+        boolean zeros = (long) values.length < (long) rows * cols;
+        for (double v : values) {
+            s += v;
+            sq += v * v;
+            zeros |= v == 0.0;
+        }
+        this.xNormSquared = sq;
+        this.xMean = s / ((double) rows * cols);
+        this.hasZeros = zeros;
+    }
+
+    /**
+     * @param data sparse X (n×m; its stored entries are copied, X itself is never densified), every stored
+     *     value finite and ≥ 0; entries not stored are 0
+     * @param loss the divergence
+     * @param penalty the penalties
+     * @return the objective, in sparse mode
+     * @throws IllegalArgumentException naming the first negative or non-finite stored entry (row, column)
+     */
+    public static NmfObjective of(SparseMatrix data, NmfLoss loss, NmfPenalty penalty) {
+        if (loss == null || penalty == null || data == null) {
+            throw new IllegalArgumentException("data, loss and penalty must not be null");
+        }
+        if (data.rows() < 1 || data.cols() < 1) {
+            throw new IllegalArgumentException("X must have at least one row and one column, got "
+                    + data.rows() + "x" + data.cols());
+        }
+        int nnz = data.nnz();
+        int[] r = new int[nnz];
+        int[] c = new int[nnz];
+        double[] v = data.values();
+        for (int e = 0; e < nnz; e++) {
+            r[e] = data.row(e);
+            c[e] = data.col(e);
+            if (Double.isNaN(v[e]) || Double.isInfinite(v[e])) {
+                throw new IllegalArgumentException("X must be finite: X[" + r[e] + "][" + c[e] + "] = " + v[e]
+                        + " (row " + r[e] + ", column " + c[e] + ")");
+            }
+            if (v[e] < 0) {
+                throw new IllegalArgumentException("NMF needs a nonnegative X: X[" + r[e] + "][" + c[e] + "] = " + v[e]
+                        + " (row " + r[e] + ", column " + c[e] + ")");
+            }
+        }
+        return new NmfObjective(EntryPattern.of(data.rows(), data.cols(), r, c), v, loss, penalty);
+    }
+
+    /** @return whether X is held as its stored entries ({@link #of(SparseMatrix, NmfLoss, NmfPenalty)}) */
+    public boolean isSparse() {
+        return x == null;
+    }
+
+    /** @return the stored entries of a sparse X (live: do not modify) */
+    EntryPattern pattern() {
+        return pattern;
+    }
+
+    /** @return the stored values of a sparse X, in {@link #pattern()} order (live: do not modify) */
+    double[] storedValues() {
+        return values;
+    }
+
+    /** out = X·Hᵀ (n×k), dense or sparse X. */
+    void timesHt(Matrix h, Matrix out) {
+        if (x != null) {
+            Matrix.multiply(Transpose.NO, x, Transpose.YES, h, out);
+        } else {
+            EntryKernels.rowScatter(pattern, values, h.transpose(), out);
+        }
+    }
+
+    /** out = Xᵀ·W (m×k), dense or sparse X. */
+    void transposeTimesW(Matrix w, Matrix out) {
+        if (x != null) {
+            Matrix.multiply(Transpose.NO, dataTransposed(), Transpose.NO, w, out);
+        } else {
+            EntryKernels.colScatter(pattern, values, w, out);
+        }
+    }
+
+    /** y_e = (WH) at the stored entries of a sparse X (out: length nnz). */
+    void productAtEntries(Matrix w, Matrix h, double[] out) {
+        EntryKernels.sampledDots(w, h.transpose(), pattern, out);
+    }
+
+    /**
+     * @param model the factors
+     * @return D_β(X‖WH); for sparse X without forming WH (see the class comment), for dense X
+     *     {@link #value(Matrix)} of WH
+     */
+    public double divergence(Nmf model) {
+        if (x != null) {
+            return value(model.endToEnd());
+        }
+        Matrix w = model.w();
+        Matrix h = model.h();
+        int k = model.components();
+        if (loss == NmfLoss.FROBENIUS) {
+            Matrix xht = Matrix.zeros(w.backend(), rows, k);
+            timesHt(h, xht);
+            Matrix wtw = Matrix.zeros(w.backend(), k, k);
+            Matrix hht = Matrix.zeros(w.backend(), k, k);
+            Matrix.multiply(Transpose.YES, w, Transpose.NO, w, wtw);
+            Matrix.multiply(Transpose.NO, h, Transpose.YES, h, hht);
+            return Math.max(0.0, FactorSweeps.frobenius(xNormSquared, w, xht, wtw, hht));
+        }
+        if (loss != NmfLoss.KULLBACK_LEIBLER) {
+            throw new IllegalStateException("sparse X supports the FROBENIUS and KULLBACK_LEIBLER losses, not " + loss);
+        }
+        double[] y = new double[values.length];
+        productAtEntries(w, h, y);
+        return sparseKl(y, w, h);
+    }
+
+    /** Σ_{stored} (x log(x/y) − x) + (1ᵀW)(H1), y the model at the stored entries. */
+    double sparseKl(double[] y, Matrix w, Matrix h) {
+        double s = 0;
+        for (int e = 0; e < values.length; e++) {
+            s += loss.entryTerm(values[e], y[e]);
+        }
+        int k = w.cols();
+        double[] colW = new double[k];
+        for (int i = 0; i < w.rows(); i++) {
+            for (int t = 0; t < k; t++) {
+                colW[t] += w.get(i, t);
+            }
+        }
+        for (int t = 0; t < k; t++) {
+            double rowH = 0;
+            for (int j = 0; j < h.cols(); j++) {
+                rowH += h.get(t, j);
+            }
+            s += colW[t] * rowH;
+        }
+        return s;
     }
 
     /**
@@ -88,9 +253,20 @@ public final class NmfObjective implements Objective {
         return new NmfObjective(copy, loss, penalty);
     }
 
-    /** @return X, on the JVM's backend (owned by this objective: do not modify) */
+    /**
+     * @return X, on the JVM's backend (owned by this objective: do not modify)
+     * @throws IllegalStateException for a sparse X, which is never densified
+     */
     public Matrix data() {
+        requireDense();
         return x;
+    }
+
+    private void requireDense() {
+        if (x == null) {
+            throw new IllegalStateException("X is sparse (" + values.length + " stored entries of " + rows + "x" + cols
+                    + ") and is never densified: this operation needs a dense X");
+        }
     }
 
     /**
@@ -99,6 +275,7 @@ public final class NmfObjective implements Objective {
      *     both striding over all of X.
      */
     public synchronized Matrix dataTransposed() {
+        requireDense();
         if (xt == null) {
             xt = x.transpose();
         }
@@ -132,12 +309,12 @@ public final class NmfObjective implements Objective {
 
     @Override
     public int rows() {
-        return x.rows();
+        return rows;
     }
 
     @Override
     public int cols() {
-        return x.cols();
+        return cols;
     }
 
     /** @return l1_W of {@link NmfPenalty} for this X */
@@ -185,7 +362,7 @@ public final class NmfObjective implements Objective {
      * @return F(W, H) = D_β(X‖WH) + penalty(W, H)
      */
     public double total(Nmf model) {
-        return value(model.endToEnd()) + penaltyValue(model.w(), model.h());
+        return divergence(model) + penaltyValue(model.w(), model.h());
     }
 
     /**
@@ -194,13 +371,16 @@ public final class NmfObjective implements Objective {
      *     its {@code reconstruction_err_}
      */
     public double reconstructionError(Nmf model) {
-        return Math.sqrt(2.0 * Math.max(0.0, value(model.endToEnd())));
+        return Math.sqrt(2.0 * Math.max(0.0, divergence(model)));
     }
 
     /** @return D_β(X ‖ Y) as in {@link NmfLoss} */
     @Override
     public double value(Matrix y) {
         checkShape(y);
+        if (x == null) {
+            return sparseValue(y);
+        }
         int size = x.size();
         double s;
         if (size >= PARALLEL_ENTRIES) {
@@ -213,6 +393,29 @@ public final class NmfObjective implements Objective {
         }
         if (loss == NmfLoss.ITAKURA_SAITO) {
             s -= (double) rows() * cols();
+        }
+        return s;
+    }
+
+    private double sparseValue(Matrix y) {
+        double s = 0;
+        int c = cols;
+        if (loss == NmfLoss.FROBENIUS) {
+            s = 0.5 * y.frobeniusNormSquared();
+            for (int e = 0; e < values.length; e++) {
+                double ye = y.getFlat(pattern.row(e) * c + pattern.col(e));
+                s += 0.5 * values[e] * values[e] - values[e] * ye;
+            }
+            return Math.max(0.0, s);
+        }
+        if (loss != NmfLoss.KULLBACK_LEIBLER) {
+            throw new IllegalStateException("sparse X supports the FROBENIUS and KULLBACK_LEIBLER losses, not " + loss);
+        }
+        for (int e = 0; e < y.size(); e++) {
+            s += y.getFlat(e);
+        }
+        for (int e = 0; e < values.length; e++) {
+            s += loss.entryTerm(values[e], y.getFlat(pattern.row(e) * c + pattern.col(e)));
         }
         return s;
     }
@@ -230,9 +433,37 @@ public final class NmfObjective implements Objective {
         return s;
     }
 
+    /**
+     * @param model the factors
+     * @return ‖X − WH‖_F; for sparse X from ‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩ (WH never formed)
+     */
+    public double residualNorm(Nmf model) {
+        if (x != null) {
+            return residualNorm(model.endToEnd());
+        }
+        Matrix w = model.w();
+        Matrix h = model.h();
+        int k = model.components();
+        Matrix xht = Matrix.zeros(w.backend(), rows, k);
+        timesHt(h, xht);
+        Matrix wtw = Matrix.zeros(w.backend(), k, k);
+        Matrix hht = Matrix.zeros(w.backend(), k, k);
+        Matrix.multiply(Transpose.YES, w, Transpose.NO, w, wtw);
+        Matrix.multiply(Transpose.NO, h, Transpose.YES, h, hht);
+        return Math.sqrt(Math.max(0.0, 2 * FactorSweeps.frobenius(xNormSquared, w, xht, wtw, hht)));
+    }
+
     /** @param y Y (n×m) @return ‖X − Y‖_F */
     public double residualNorm(Matrix y) {
         checkShape(y);
+        if (x == null) {
+            double s = y.frobeniusNormSquared();
+            for (int e = 0; e < values.length; e++) {
+                double ye = y.getFlat(pattern.row(e) * cols + pattern.col(e));
+                s += values[e] * values[e] - 2 * values[e] * ye;
+            }
+            return Math.sqrt(Math.max(0.0, s));
+        }
         double s = 0;
         for (int e = 0; e < x.size(); e++) {
             double r = x.getFlat(e) - y.getFlat(e);
@@ -243,13 +474,29 @@ public final class NmfObjective implements Objective {
 
     @Override
     public LinearOperand newGradient() {
-        return Matrix.zeros(x.backend(), rows(), cols());
+        return Matrix.zeros(Backends.get(), rows(), cols());
     }
 
+    /** Dense gradient; for a sparse X the n×m gradient is dense too (the MU rule never asks for it). */
     @Override
     public double valueAndGradient(Matrix y, LinearOperand gradient) {
         Matrix g = (Matrix) gradient;
         checkShape(y);
+        if (x == null) {
+            if (loss == NmfLoss.ITAKURA_SAITO) {
+                throw new IllegalStateException("sparse X supports the FROBENIUS and KULLBACK_LEIBLER losses");
+            }
+            for (int e = 0; e < y.size(); e++) {
+                g.setFlat(e, loss == NmfLoss.FROBENIUS ? y.getFlat(e) : 1.0);
+            }
+            for (int e = 0; e < values.length; e++) {
+                int f = pattern.row(e) * cols + pattern.col(e);
+                double ye = y.getFlat(f);
+                double safe = ye == 0.0 ? NmfLoss.EPSILON : ye;
+                g.setFlat(f, loss == NmfLoss.FROBENIUS ? ye - values[e] : 1.0 - values[e] / safe);
+            }
+            return value(y);
+        }
         for (int e = 0; e < x.size(); e++) {
             double xe = x.getFlat(e);
             double ye = y.getFlat(e);
@@ -273,6 +520,7 @@ public final class NmfObjective implements Objective {
 
     @Override
     public String toString() {
-        return "NmfObjective(" + rows() + "x" + cols() + ", " + loss + ", " + penalty + ")";
+        return "NmfObjective(" + rows() + "x" + cols() + (x == null ? ", sparse " + values.length + " entries" : "")
+                + ", " + loss + ", " + penalty + ")";
     }
 }

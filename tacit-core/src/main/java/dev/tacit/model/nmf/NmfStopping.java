@@ -17,6 +17,10 @@ import dev.tacit.fit.TrainingState;
  *   <li>coordinate descent ({@code _fit_coordinate_descent}): with v_t the sweep's violation
  *   ({@link Nmf#lastViolation()}), v_init = v_1: stop if v_init = 0 or v_t / v_init ≤ tol (checked
  *   also when tol = 0, as sklearn).</li>
+ *   <li>minimum and maximum volume (ours; minvolNMF runs a fixed number of sweeps): with F_t the objective including the
+ *   volume term, when tol &gt; 0 and t is a multiple of {@value #MU_CHECK_EVERY}: stop if
+ *   F_{t−10} − F_t ≤ tol·(F_0 − F_t), i.e. the last ten sweeps gained less than a fraction tol of the
+ *   decrease so far (F can be negative, so the scale is the decrease, not F).</li>
  * </ul>
  *
  * A stop is reported as {@link Decision#STOP}, i.e. {@link dev.tacit.fit.StopReason#LISTENER}; at t =
@@ -52,6 +56,11 @@ public final class NmfStopping implements TrainingListener {
         return new NmfStopping(NmfSolver.MULTIPLICATIVE_UPDATE, objective, tolerance);
     }
 
+    /** @param tolerance tol @return the rule of {@link NmfSolver#MIN_VOLUME} and {@link NmfSolver#MAX_VOLUME} */
+    public static NmfStopping volume(double tolerance) {
+        return new NmfStopping(NmfSolver.MIN_VOLUME, null, tolerance);
+    }
+
     /** @param tolerance sklearn's {@code tol} @return the rule of {@code solver="cd"} */
     public static NmfStopping coordinateDescent(double tolerance) {
         return new NmfStopping(NmfSolver.COORDINATE_DESCENT, null, tolerance);
@@ -70,6 +79,19 @@ public final class NmfStopping implements TrainingListener {
                 initial = v;
             }
             return initial == 0.0 || v / initial <= tolerance ? Decision.STOP : Decision.CONTINUE;
+        }
+        if (solver == NmfSolver.MIN_VOLUME || solver == NmfSolver.MAX_VOLUME) {
+            if (t == 0) {
+                initial = state.trainLoss();
+                previous = initial;
+            } else if (tolerance > 0 && t % MU_CHECK_EVERY == 0) {
+                double f = state.trainLoss();
+                if (previous - f <= tolerance * (initial - f)) {
+                    return Decision.STOP;
+                }
+                previous = f;
+            }
+            return Decision.CONTINUE;
         }
         if (t == 0) {
             initial = objective.reconstructionError(model);

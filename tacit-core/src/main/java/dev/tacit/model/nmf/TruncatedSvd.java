@@ -1,10 +1,15 @@
 package dev.tacit.model.nmf;
 
+import dev.tacit.linalg.Backend;
+import dev.tacit.linalg.Backends;
+import dev.tacit.linalg.EntryKernels;
+import dev.tacit.linalg.EntryPattern;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Svd;
 import dev.tacit.linalg.SvdMode;
 import dev.tacit.linalg.Transpose;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * The top-k singular triplets of X (n×m) for {@link NmfInit}. Small matrices (min(n, m) ≤
@@ -32,24 +37,45 @@ record TruncatedSvd(double[] u, double[] s, double[] vt) {
         if (Math.min(n, m) <= EXACT_MAX_DIMENSION || k + OVERSAMPLES >= Math.min(n, m)) {
             return top(x.svd(SvdMode.THIN), n, m, k, null);
         }
-        int l = k + OVERSAMPLES;
+        return randomized(n, m, k, seed, x.backend(),
+                (in, out) -> Matrix.multiply(Transpose.NO, x, Transpose.NO, in, out),
+                (in, out) -> Matrix.multiply(Transpose.YES, x, Transpose.NO, in, out));
+    }
+
+    /**
+     * The randomized SVD of a sparse X given by its stored entries (never densified): as {@link #of} with
+     * l = min(k + {@value #OVERSAMPLES}, min(n, m)) (exact in exact arithmetic when l = min(n, m)).
+     */
+    static TruncatedSvd ofSparse(EntryPattern pattern, double[] values, int k, long seed) {
+        return randomized(pattern.rows(), pattern.cols(), k, seed, Backends.get(),
+                (in, out) -> EntryKernels.rowScatter(pattern, values, in, out),
+                (in, out) -> EntryKernels.colScatter(pattern, values, in, out));
+    }
+
+    /**
+     * @param times (Ω m×l, out n×l) ↦ out = X·Ω
+     * @param transposeTimes (Y n×l, out m×l) ↦ out = Xᵀ·Y
+     */
+    private static TruncatedSvd randomized(int n, int m, int k, long seed, Backend backend,
+                                           BiConsumer<Matrix, Matrix> times, BiConsumer<Matrix, Matrix> transposeTimes) {
+        int l = Math.min(k + OVERSAMPLES, Math.min(n, m));
         int q = k < 0.1 * Math.min(n, m) ? 7 : 4;
         SplittableRandom rng = new SplittableRandom(seed);
-        Matrix omega = Matrix.zeros(x.backend(), m, l);
+        Matrix omega = Matrix.zeros(backend, m, l);
         for (int e = 0; e < omega.size(); e++) {
             omega.setFlat(e, rng.nextGaussian());
         }
-        Matrix y = Matrix.zeros(x.backend(), n, l);
-        Matrix z = Matrix.zeros(x.backend(), m, l);
-        Matrix.multiply(Transpose.NO, x, Transpose.NO, omega, y);
+        Matrix y = Matrix.zeros(backend, n, l);
+        Matrix z = Matrix.zeros(backend, m, l);
+        times.accept(omega, y);
         orthonormalize(y);
         for (int it = 0; it < q; it++) {
-            Matrix.multiply(Transpose.YES, x, Transpose.NO, y, z);
+            transposeTimes.accept(y, z);
             orthonormalize(z);
-            Matrix.multiply(Transpose.NO, x, Transpose.NO, z, y);
+            times.accept(z, y);
             orthonormalize(y);
         }
-        Matrix.multiply(Transpose.YES, x, Transpose.NO, y, z); // z = XᵀQ = (QᵀX)ᵀ, m×l
+        transposeTimes.accept(y, z); // z = XᵀQ = (QᵀX)ᵀ, m×l
         Matrix b = z.transpose(); // l×m
         Svd small = b.svd(SvdMode.THIN);
         return top(small, l, m, k, y);

@@ -315,11 +315,21 @@ public final class Matrix implements LinearOperand {
     /** @return a new matrix holding {@code thisᵀ} */
     public Matrix transpose() {
         Matrix t = zeros(backend, cols, rows);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t.data.put(j * rows + i, data.get(i * cols + j));
+        double[] src = toArray();
+        double[] dst = new double[src.length];
+        final int block = 64; // cache blocks: both arrays are walked in 64×64 tiles
+        for (int i0 = 0; i0 < rows; i0 += block) {
+            int i1 = Math.min(rows, i0 + block);
+            for (int j0 = 0; j0 < cols; j0 += block) {
+                int j1 = Math.min(cols, j0 + block);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        dst[j * rows + i] = src[i * cols + j];
+                    }
+                }
             }
         }
+        t.data.put(0, dst, 0, dst.length);
         return t;
     }
 

@@ -235,9 +235,10 @@ public final class NmfObjective implements Objective {
             throw new IllegalArgumentException("X must have at least one row and one column, got "
                     + data.rows() + "x" + data.cols());
         }
+        double[] all = data.toArray();
         for (int i = 0; i < data.rows(); i++) {
             for (int j = 0; j < data.cols(); j++) {
-                double v = data.get(i, j);
+                double v = all[i * data.cols() + j];
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
                     throw new IllegalArgumentException("X must be finite: X[" + i + "][" + j + "] = " + v
                             + " (row " + i + ", column " + j + ")");

@@ -112,32 +112,48 @@ record TruncatedSvd(double[] u, double[] s, double[] vt) {
         return new TruncatedSvd(u, s, vt);
     }
 
-    /** Orthonormalizes the columns of a (modified Gram–Schmidt, twice). Modifies a. */
+    /**
+     * Orthonormalizes the columns of a (modified Gram–Schmidt, twice). Modifies a. The columns are copied out
+     * into contiguous arrays first, so that every inner loop runs over consecutive memory (and vectorises).
+     */
     private static void orthonormalize(Matrix a) {
         int n = a.rows();
         int l = a.cols();
         double[] v = a.toArray();
+        double[][] col = new double[l][n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < l; c++) {
+                col[c][i] = v[i * l + c];
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int c = 0; c < l; c++) {
+                double[] vc = col[c];
                 for (int p = 0; p < c; p++) {
+                    double[] vp = col[p];
                     double d = 0;
                     for (int i = 0; i < n; i++) {
-                        d += v[i * l + p] * v[i * l + c];
+                        d += vp[i] * vc[i];
                     }
                     for (int i = 0; i < n; i++) {
-                        v[i * l + c] -= d * v[i * l + p];
+                        vc[i] -= d * vp[i];
                     }
                 }
                 double norm = 0;
                 for (int i = 0; i < n; i++) {
-                    norm += v[i * l + c] * v[i * l + c];
+                    norm += vc[i] * vc[i];
                 }
                 norm = Math.sqrt(norm);
                 if (norm > 0) {
                     for (int i = 0; i < n; i++) {
-                        v[i * l + c] /= norm;
+                        vc[i] /= norm;
                     }
                 }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < l; c++) {
+                v[i * l + c] = col[c][i];
             }
         }
         FactorSweeps.store(v, a);

@@ -197,6 +197,19 @@ public final class Matrix implements LinearOperand {
         return out;
     }
 
+    /**
+     * Copies row i into {@code out} (bulk, no per-entry calls).
+     *
+     * @param i row index
+     * @param out length ≥ cols (modified)
+     */
+    public void rowInto(int i, double[] out) {
+        if (i < 0 || i >= rows) {
+            throw new IndexOutOfBoundsException("row " + i + " of " + rows);
+        }
+        data.get(i * cols, out, 0, cols);
+    }
+
     /** @return the entries as rows */
     public double[][] toArray2d() {
         double[][] out = new double[rows][cols];
@@ -317,11 +330,25 @@ public final class Matrix implements LinearOperand {
         Matrix t = zeros(backend, cols, rows);
         double[] src = toArray();
         double[] dst = new double[src.length];
-        final int block = 64; // cache blocks: both arrays are walked in 64×64 tiles
-        for (int i0 = 0; i0 < rows; i0 += block) {
-            int i1 = Math.min(rows, i0 + block);
-            for (int j0 = 0; j0 < cols; j0 += block) {
-                int j1 = Math.min(cols, j0 + block);
+        int half = ((cols / 2) / TILE) * TILE; // the two threads write disjoint row ranges of the result
+        if ((long) rows * cols >= 1L << 16 && half > 0) {
+            Workers.run(() -> transposeTiles(src, dst, rows, cols, 0, half),
+                    () -> transposeTiles(src, dst, rows, cols, half, cols));
+        } else {
+            transposeTiles(src, dst, rows, cols, 0, cols);
+        }
+        t.data.put(0, dst, 0, dst.length);
+        return t;
+    }
+
+    private static final int TILE = 64;
+
+    /** dst (cols×rows) = srcᵀ for source columns [from, to), walked in TILE×TILE tiles. */
+    private static void transposeTiles(double[] src, double[] dst, int rows, int cols, int from, int to) {
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
+            for (int j0 = from; j0 < to; j0 += TILE) {
+                int j1 = Math.min(to, j0 + TILE);
                 for (int i = i0; i < i1; i++) {
                     for (int j = j0; j < j1; j++) {
                         dst[j * rows + i] = src[i * cols + j];
@@ -329,8 +356,6 @@ public final class Matrix implements LinearOperand {
                 }
             }
         }
-        t.data.put(0, dst, 0, dst.length);
-        return t;
     }
 
     /** @return {@code this·other} as a new matrix */

@@ -235,10 +235,12 @@ public final class NmfObjective implements Objective {
             throw new IllegalArgumentException("X must have at least one row and one column, got "
                     + data.rows() + "x" + data.cols());
         }
-        double[] all = data.toArray();
+        int cols = data.cols();
+        double[] row = new double[cols];
         for (int i = 0; i < data.rows(); i++) {
-            for (int j = 0; j < data.cols(); j++) {
-                double v = all[i * data.cols() + j];
+            data.rowInto(i, row); // one row at a time: no second copy of X on the heap
+            for (int j = 0; j < cols; j++) {
+                double v = row[j];
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
                     throw new IllegalArgumentException("X must be finite: X[" + i + "][" + j + "] = " + v
                             + " (row " + i + ", column " + j + ")");

@@ -188,7 +188,9 @@ public final class Nmf implements Parameterization {
         FitResult result = trainer.fit(model, objective, rule);
         double seconds = (System.nanoTime() - start) / 1e9;
         double error = objective.reconstructionError(model);
-        double relError = objective.residualNorm(model) / Math.sqrt(objective.dataNormSquared());
+        // for the Frobenius loss the reconstruction error already is ‖X − WH‖_F: no second pass over X
+        double residual = objective.loss() == NmfLoss.FROBENIUS ? error : objective.residualNorm(model);
+        double relError = residual / Math.sqrt(objective.dataNormSquared());
         return new NmfFit(model.w().copy(), model.h().copy(), result.iterations(),
                 result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result,
                 volumeWeight);

@@ -108,7 +108,7 @@ public final class Nmf implements Parameterization {
             throw new IllegalArgumentException("solver " + settings.solver() + " takes no elastic-net penalty (its "
                     + "regularizer is the volume term), got " + settings.penalty());
         }
-        return fit(NmfObjective.of(data, settings.loss(), settings.penalty()), k, settings);
+        return fit(NmfObjective.inPlace(data, settings.loss(), settings.penalty()), k, settings);
     }
 
     /**
@@ -187,9 +187,10 @@ public final class Nmf implements Parameterization {
                 .build();
         FitResult result = trainer.fit(model, objective, rule);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double error = objective.reconstructionError(model);
-        // for the Frobenius loss the reconstruction error already is ‖X − WH‖_F: no second pass over X
-        double residual = objective.loss() == NmfLoss.FROBENIUS ? error : objective.residualNorm(model);
+        // for the Frobenius loss the reconstruction error is ‖X − WH‖_F itself (one pass over X, WH not formed)
+        boolean frobenius = objective.loss() == NmfLoss.FROBENIUS;
+        double error = frobenius ? objective.frobeniusResidual(model) : objective.reconstructionError(model);
+        double residual = frobenius ? error : objective.residualNorm(model);
         double relError = residual / Math.sqrt(objective.dataNormSquared());
         return new NmfFit(model.w().copy(), model.h().copy(), result.iterations(),
                 result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result,

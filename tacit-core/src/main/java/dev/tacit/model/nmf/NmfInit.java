@@ -91,7 +91,20 @@ public enum NmfInit {
      */
     Nmf initialize(NmfObjective objective, int k, long seed) {
         if (!objective.isSparse()) {
-            return initialize(objective.data(), k, seed);
+            if (this == SPA) {
+                return initialize(objective.data(), k, seed);
+            }
+            // X was validated by the objective, which also holds its mean and (formed here, used by every
+            // solver) its transpose for the randomized SVD's Xᵀ products
+            Matrix data = objective.data();
+            int n = data.rows();
+            int m = data.cols();
+            if (k < 1 || k > Math.min(n, m)) {
+                throw new IllegalArgumentException("the number of components k must be in [1, min(n, m)] = [1, "
+                        + Math.min(n, m) + "] for X of shape " + n + "x" + m + ", got k = " + k);
+            }
+            return fromSvdOrRandom(n, m, k, objective.dataMean(), seed,
+                    () -> TruncatedSvd.of(data, objective.dataTransposed(), k, seed));
         }
         int n = objective.rows();
         int m = objective.cols();

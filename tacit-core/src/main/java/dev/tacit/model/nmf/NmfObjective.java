@@ -228,6 +228,20 @@ public final class NmfObjective implements Objective {
      * @throws IllegalArgumentException naming the first negative or non-finite entry (row, column)
      */
     public static NmfObjective of(Matrix data, NmfLoss loss, NmfPenalty penalty) {
+        validate(data, loss, penalty);
+        return new NmfObjective(onDefaultBackend(data, true), loss, penalty);
+    }
+
+    /**
+     * As {@link #of(Matrix, NmfLoss, NmfPenalty)} but reading X in place when it is already on the default
+     * backend: for {@link Nmf#fit}, which neither modifies X nor lets the objective outlive the call.
+     */
+    static NmfObjective inPlace(Matrix data, NmfLoss loss, NmfPenalty penalty) {
+        validate(data, loss, penalty);
+        return new NmfObjective(onDefaultBackend(data, false), loss, penalty);
+    }
+
+    private static void validate(Matrix data, NmfLoss loss, NmfPenalty penalty) {
         if (loss == null || penalty == null) {
             throw new IllegalArgumentException("loss and penalty must not be null");
         }
@@ -251,9 +265,15 @@ public final class NmfObjective implements Objective {
                 }
             }
         }
-        Matrix copy = Matrix.zeros(Backends.get(), data.rows(), data.cols());
-        copy.copyFrom(data);
-        return new NmfObjective(copy, loss, penalty);
+    }
+
+    private static Matrix onDefaultBackend(Matrix data, boolean copy) {
+        if (!copy && data.backend() == Backends.get()) {
+            return data;
+        }
+        Matrix out = Matrix.zeros(Backends.get(), data.rows(), data.cols());
+        out.copyFrom(data);
+        return out;
     }
 
     /**
@@ -454,6 +474,31 @@ public final class NmfObjective implements Objective {
         Matrix.multiply(Transpose.YES, w, Transpose.NO, w, wtw);
         Matrix.multiply(Transpose.NO, h, Transpose.YES, h, hht);
         return Math.sqrt(Math.max(0.0, 2 * FactorSweeps.frobenius(xNormSquared, w, xht, wtw, hht)));
+    }
+
+    /**
+     * ‖X − WH‖_F for the Frobenius loss without forming WH: ‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩ (one pass over X).
+     * When the residual is below 1e-4·‖X‖_F that difference would lose digits to cancellation, and the
+     * dense ‖X − WH‖_F is computed instead.
+     *
+     * @param model the factors
+     * @return ‖X − WH‖_F
+     */
+    public double frobeniusResidual(Nmf model) {
+        Matrix w = model.w();
+        Matrix h = model.h();
+        int k = model.components();
+        Matrix xht = Matrix.zeros(w.backend(), rows, k);
+        timesHt(h, xht);
+        Matrix wtw = Matrix.zeros(w.backend(), k, k);
+        Matrix hht = Matrix.zeros(w.backend(), k, k);
+        Matrix.multiply(Transpose.YES, w, Transpose.NO, w, wtw);
+        Matrix.multiply(Transpose.NO, h, Transpose.YES, h, hht);
+        double squared = 2 * FactorSweeps.frobenius(xNormSquared, w, xht, wtw, hht);
+        if (x != null && !(squared > 1e-8 * xNormSquared)) {
+            return residualNorm(model.endToEnd());
+        }
+        return Math.sqrt(Math.max(0.0, squared));
     }
 
     /** @param y Y (n×m) @return ‖X − Y‖_F */

@@ -189,8 +189,8 @@ public final class Nmf implements Parameterization {
         double seconds = (System.nanoTime() - start) / 1e9;
         // for the Frobenius loss the reconstruction error is ‖X − WH‖_F itself (one pass over X, WH not formed)
         boolean frobenius = objective.loss() == NmfLoss.FROBENIUS;
-        double error = frobenius ? objective.frobeniusResidual(model) : objective.reconstructionError(model);
-        double residual = frobenius ? error : objective.residualNorm(model);
+        double residual = objective.residualNorm(model);
+        double error = frobenius ? residual : objective.reconstructionError(model);
         double relError = residual / Math.sqrt(objective.dataNormSquared());
         return new NmfFit(model.w().copy(), model.h().copy(), result.iterations(),
                 result.history().column("train_loss"), NmfFit.isConverged(result), error, relError, seconds, result,

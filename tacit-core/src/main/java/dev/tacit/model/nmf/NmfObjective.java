@@ -457,34 +457,14 @@ public final class NmfObjective implements Objective {
     }
 
     /**
-     * @param model the factors
-     * @return ‖X − WH‖_F; for sparse X from ‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩ (WH never formed)
-     */
-    public double residualNorm(Nmf model) {
-        if (x != null) {
-            return residualNorm(model.endToEnd());
-        }
-        Matrix w = model.w();
-        Matrix h = model.h();
-        int k = model.components();
-        Matrix xht = Matrix.zeros(w.backend(), rows, k);
-        timesHt(h, xht);
-        Matrix wtw = Matrix.zeros(w.backend(), k, k);
-        Matrix hht = Matrix.zeros(w.backend(), k, k);
-        Matrix.multiply(Transpose.YES, w, Transpose.NO, w, wtw);
-        Matrix.multiply(Transpose.NO, h, Transpose.YES, h, hht);
-        return Math.sqrt(Math.max(0.0, 2 * FactorSweeps.frobenius(xNormSquared, w, xht, wtw, hht)));
-    }
-
-    /**
-     * ‖X − WH‖_F for the Frobenius loss without forming WH: ‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩ (one pass over X).
-     * When the residual is below 1e-4·‖X‖_F that difference would lose digits to cancellation, and the
-     * dense ‖X − WH‖_F is computed instead.
+     * ‖X − WH‖_F without forming WH: from ‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩ (one pass over X; sklearn's
+     * sparse-input formula). For a dense X whose residual is below 1e-4·‖X‖_F that difference would lose
+     * digits to cancellation, and ‖X − WH‖_F is computed from the dense WH instead.
      *
      * @param model the factors
      * @return ‖X − WH‖_F
      */
-    public double frobeniusResidual(Nmf model) {
+    public double residualNorm(Nmf model) {
         Matrix w = model.w();
         Matrix h = model.h();
         int k = model.components();

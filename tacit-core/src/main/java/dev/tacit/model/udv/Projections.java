@@ -92,6 +92,15 @@ public final class Projections {
         return m;
     }
 
+    /** @return one zero heap matrix per factor, of the factor's shape (the entry kernels read heap arrays) */
+    static java.util.List<Matrix> heapBuffers(java.util.List<Matrix> factors) {
+        java.util.List<Matrix> out = new java.util.ArrayList<>();
+        for (Matrix f : factors) {
+            out.add(Matrix.onHeap(f.rows(), f.cols()));
+        }
+        return out;
+    }
+
     /** @return a k×1 matrix of ones */
     static Matrix ones(int k) {
         Matrix d = Matrix.onHeap(k, 1);

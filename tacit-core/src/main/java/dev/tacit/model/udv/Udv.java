@@ -6,7 +6,6 @@ import dev.tacit.linalg.LinearOperand;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Transpose;
 import dev.tacit.model.EntryParameterization;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -228,11 +227,7 @@ public final class Udv implements EntryParameterization {
 
     @Override
     public List<Matrix> newGradientBuffers() {
-        List<Matrix> out = new ArrayList<>();
-        for (Matrix f : factors) {
-            out.add(Matrix.onHeap(f.rows(), f.cols()));
-        }
-        return out;
+        return Projections.heapBuffers(factors);
     }
 
     @Override

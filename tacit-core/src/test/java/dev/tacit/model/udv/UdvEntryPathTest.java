@@ -62,19 +62,13 @@ class UdvEntryPathTest {
         }
     }
 
-    private static void spreadD(Matrix d, SplittableRandom rng) {
-        for (int c = 0; c < d.size(); c++) {
-            d.setFlat(c, 0.5 + rng.nextDouble());
-        }
-    }
-
     @Test
     void udvEntryPathMatchesDensePath() {
         SplittableRandom rng = new SplittableRandom(11);
         Matrix truth = LowRankGenerator.generate(9, 7, 2, rng);
         EntrySample s = EntrySample.sampleUniform(truth, 30, rng);
         Udv p = Udv.initialize(9, 7, 4, 10.0, 1.5, rng);
-        spreadD(p.d(), rng);
+        UdvGradientTest.spreadD(p.d(), rng);
         p.afterUpdate();
         compare(p, s);
     }
@@ -85,7 +79,7 @@ class UdvEntryPathTest {
         Matrix truth = LowRankGenerator.generate(8, 8, 2, rng);
         EntrySample s = EntrySample.sampleUniform(truth, 25, rng); // not symmetric
         Udu p = Udu.initialize(8, 3, 10.0, 1.5, rng);
-        spreadD(p.d(), rng);
+        UdvGradientTest.spreadD(p.d(), rng);
         p.afterUpdate();
         compare(p, s);
         Udu plain = Udu.plain(8, 3, 1.5, rng);

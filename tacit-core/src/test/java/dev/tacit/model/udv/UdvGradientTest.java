@@ -52,7 +52,7 @@ class UdvGradientTest {
     }
 
     /** d away from 0 so that ±h never clips. */
-    private static void spreadD(Matrix d, SplittableRandom rng) {
+    static void spreadD(Matrix d, SplittableRandom rng) {
         for (int c = 0; c < d.size(); c++) {
             d.setFlat(c, 0.5 + rng.nextDouble());
         }

@@ -165,6 +165,22 @@ public final class Matrix implements LinearOperand {
         return rows * cols;
     }
 
+    /**
+     * Rows [from, to) as a matrix that shares this one's storage: writes through either are seen by both. For
+     * streaming a large matrix in row blocks (each block's products run while it is in cache).
+     *
+     * @param from first row, 0 ≤ from ≤ to
+     * @param to one past the last row, ≤ rows
+     * @return a (to − from)×cols view on the same backend
+     */
+    public Matrix rowRange(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
+        }
+        DoubleBuffer view = data.duplicate().position(from * cols).limit(to * cols).slice();
+        return new Matrix(backend, to - from, cols, view);
+    }
+
     /** Raw storage, for this package's kernels only. */
     DoubleBuffer buffer() {
         return data;

@@ -72,6 +72,37 @@ abstract class BackendContract {
     }
 
     @Test
+    void rowRangeIsAWriteThroughViewThatProductsReadAndWrite() {
+        Matrix a = random(9, 4, 31);
+        Matrix b = random(4, 3, 32);
+        Matrix c = Matrix.zeros(backend(), 9, 3);
+        Matrix.multiply(Transpose.NO, a, Transpose.NO, b, c);
+        Matrix block = Matrix.zeros(backend(), 9, 3);
+        for (int i0 = 0; i0 < 9; i0 += 4) { // blocks of 4, 4 and 1 rows
+            int i1 = Math.min(9, i0 + 4);
+            Matrix.multiply(Transpose.NO, a.rowRange(i0, i1), Transpose.NO, b, block.rowRange(i0, i1));
+        }
+        assertClose(c.toArray2d(), block, 1e-14);
+        Matrix view = a.rowRange(2, 5);
+        assertEquals(3, view.rows());
+        assertEquals(4, view.cols());
+        assertEquals(a.get(3, 1), view.get(1, 1));
+        view.set(0, 2, 42.0);
+        assertEquals(42.0, a.get(2, 2));
+        // Xᵀ·W accumulated over row blocks (beta = 1) equals the one product
+        Matrix w = random(9, 2, 33);
+        Matrix full = Matrix.zeros(backend(), 4, 2);
+        Matrix.multiply(Transpose.YES, a, Transpose.NO, w, full);
+        Matrix acc = Matrix.zeros(backend(), 4, 2);
+        Matrix.multiply(1.0, Transpose.YES, a.rowRange(0, 5), Transpose.NO, w.rowRange(0, 5), 0.0, acc);
+        Matrix.multiply(1.0, Transpose.YES, a.rowRange(5, 9), Transpose.NO, w.rowRange(5, 9), 1.0, acc);
+        assertClose(full.toArray2d(), acc, 1e-14);
+        assertEquals(0, a.rowRange(4, 4).rows());
+        assertThrows(IndexOutOfBoundsException.class, () -> a.rowRange(5, 10));
+        assertThrows(IndexOutOfBoundsException.class, () -> a.rowRange(6, 5));
+    }
+
+    @Test
     void gemmAlphaBeta() {
         Matrix a = random(6, 4, 3);
         Matrix b = random(4, 5, 4);

@@ -76,4 +76,22 @@ final class FactorSweeps {
     static double frobenius(double xNormSquared, Matrix w, Matrix xht, Matrix wtw, Matrix hht) {
         return 0.5 * (xNormSquared - 2.0 * w.dot(xht) + wtw.dot(hht));
     }
+
+    /**
+     * As {@link #frobenius} with ⟨W, XHᵀ⟩ = ⟨XᵀW, Hᵀ⟩ taken from Xᵀ·W (m×k) and H (k×m):
+     * ½(‖X‖² − 2 Σ_{j,t} (XᵀW)_{jt} H_{tj} + ⟨WᵀW, HHᵀ⟩).
+     */
+    static double frobeniusFromTransposed(double xNormSquared, Matrix h, Matrix xtw, Matrix wtw, Matrix hht) {
+        int k = h.rows();
+        int m = h.cols();
+        double[] ha = h.toArray();
+        double[] xa = xtw.toArray();
+        double cross = 0;
+        for (int j = 0; j < m; j++) {
+            for (int t = 0; t < k; t++) {
+                cross += xa[j * k + t] * ha[t * m + j];
+            }
+        }
+        return 0.5 * (xNormSquared - 2.0 * cross + wtw.dot(hht));
+    }
 }

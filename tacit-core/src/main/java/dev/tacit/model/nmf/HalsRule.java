@@ -21,11 +21,13 @@ import dev.tacit.objective.Objective;
  * and for H the same on Hᵀ with A = WᵀW + l2_H·I, B = XᵀW − l1_H (the new W). The sum over all
  * coordinates of |projected gradient| (g, or min(0, g) where the entry is 0, before its update) is the
  * sweep's violation, recorded in {@link Nmf#lastViolation()} for {@link NmfStopping}. The products
- * X·Hᵀ, XᵀW, H·Hᵀ, WᵀW run on the backend (native BLAS); the k-column sweeps run in Java.
+ * X·Hᵀ, XᵀW, H·Hᵀ, WᵀW run on the backend (native BLAS); the k-column sweeps run in Java. Each row of W is
+ * updated only from its own row of XHᵀ, so the W half runs row block by row block ({@link StreamedWUpdate})
+ * with exactly sklearn's arithmetic per row.
  *
- * <p>{@link #evaluate} returns F = ½‖X − WH‖² + penalty, computed from the products the next W-sweep
- * needs (½(‖X‖² − 2⟨W, XHᵀ⟩ + ⟨WᵀW, HHᵀ⟩)), so evaluation costs no extra product with X. Each
- * coordinate step exactly minimises F in that coordinate, so F never increases.
+ * <p>{@link #evaluate} returns F = ½‖X − WH‖² + penalty = ½(‖X‖² − 2⟨XᵀW, Hᵀ⟩ + ⟨WᵀW, HHᵀ⟩) + penalty,
+ * with the XᵀW that the last sweep's H half used, so evaluation costs no pass over X. Each coordinate step
+ * exactly minimises F in that coordinate, so F never increases.
  */
 public final class HalsRule implements UpdateRule {
 
@@ -33,7 +35,8 @@ public final class HalsRule implements UpdateRule {
     private Matrix xht;
     private Matrix wtw;
     private Matrix xtw;
-    private boolean prepared;
+    private StreamedWUpdate streamed;
+    private boolean xtwCurrent; // xtw = Xᵀ·W for the current W (left by the last update)
 
     @Override
     public void init(Parameterization parameterization, Objective objective) {
@@ -49,7 +52,8 @@ public final class HalsRule implements UpdateRule {
         wtw = Matrix.zeros(x.backend(), k, k);
         xht = Matrix.zeros(x.backend(), x.rows(), k);
         xtw = Matrix.zeros(x.backend(), x.cols(), k);
-        prepared = false;
+        streamed = new StreamedWUpdate(xht, Matrix.zeros(x.backend(), x.rows(), k), x.cols());
+        xtwCurrent = false;
     }
 
     static Nmf model(Parameterization p) {
@@ -66,43 +70,47 @@ public final class HalsRule implements UpdateRule {
         return n;
     }
 
-    private void prepareW(Nmf model, NmfObjective o) {
-        Matrix.multiply(Transpose.NO, model.h(), Transpose.YES, model.h(), hht);
-        Matrix.multiply(Transpose.NO, o.data(), Transpose.YES, model.h(), xht);
-        prepared = true;
-    }
-
     @Override
     public double evaluate(Parameterization parameterization, Objective objective) {
         Nmf model = (Nmf) parameterization;
         NmfObjective o = (NmfObjective) objective;
-        prepareW(model, o);
+        // ⟨W, XHᵀ⟩ = ⟨XᵀW, Hᵀ⟩: from the Xᵀ·W the last update left (W unchanged since), no pass over X
+        if (!xtwCurrent) {
+            Matrix.multiply(Transpose.YES, o.data(), Transpose.NO, model.w(), xtw);
+            xtwCurrent = true;
+        }
+        Matrix.multiply(Transpose.NO, model.h(), Transpose.YES, model.h(), hht);
         Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
-        return FactorSweeps.frobenius(o.dataNormSquared(), model.w(), xht, wtw, hht)
+        return FactorSweeps.frobeniusFromTransposed(o.dataNormSquared(), model.h(), xtw, wtw, hht)
                 + o.penaltyValue(model.w(), model.h());
     }
 
+    /**
+     * One sweep. The W half streams X in row blocks ({@link StreamedWUpdate}): each block's rows of XHᵀ, its
+     * coordinate sweep, and its share of XᵀW for the H half, so X is read once per sweep.
+     */
     @Override
     public void update(Parameterization parameterization, Objective objective) {
         Nmf model = (Nmf) parameterization;
         NmfObjective o = (NmfObjective) objective;
-        if (!prepared) {
-            prepareW(model, o);
-        }
-        int n = model.rows();
         int m = model.cols();
         int k = model.components();
-        double[] w = model.w().toArray();
-        double violation = FactorSweeps.coordinateSweep(w, n, k, regularized(hht, o.l2W()), shifted(xht, o.l1W()));
-        FactorSweeps.store(w, model.w());
+        Matrix.multiply(Transpose.NO, model.h(), Transpose.YES, model.h(), hht);
+        double[] a = regularized(hht, o.l2W());
+        double l1 = o.l1W();
+        double violation = streamed.run(o.data(), model.w(), model.h(), (from, wb, xhtb) -> {
+            double[] w = wb.toArray();
+            double v = FactorSweeps.coordinateSweep(w, wb.rows(), k, a, shifted(xhtb, l1));
+            FactorSweeps.store(w, wb);
+            return v;
+        }, xtw);
         Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
-        Matrix.multiply(Transpose.NO, o.dataTransposed(), Transpose.NO, model.w(), xtw);
         double[] ht = FactorSweeps.transpose(model.h().toArray(), k, m);
         violation += FactorSweeps.coordinateSweep(ht, m, k, regularized(wtw, o.l2H()), shifted(xtw, o.l1H()));
         FactorSweeps.store(FactorSweeps.transpose(ht, m, k), model.h());
         model.recordViolation(violation);
         model.invalidate();
-        prepared = false;
+        xtwCurrent = true; // W is unchanged by the H half and by invalidate (W ≥ 0 already)
     }
 
     /** @return gram + l2·I as an array (sklearn: {@code HHt.flat[::k+1] += l2_reg}) */

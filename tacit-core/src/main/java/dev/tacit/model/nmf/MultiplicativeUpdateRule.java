@@ -53,6 +53,8 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
     private Matrix inverseT;
     private double[] entryRatio; // sparse X, KL: X/(WH) at the stored entries
     private boolean prepared;
+    private StreamedWUpdate streamed; // dense X, Frobenius
+    private boolean xtwCurrent; // xtw = Xᵀ·W for the current W (dense Frobenius: left by the last update)
 
     @Override
     public void init(Parameterization parameterization, Objective objective) {
@@ -78,12 +80,15 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
             }
         } else if (o.loss() != NmfLoss.FROBENIUS) {
             ratio = Matrix.zeros(backend, n, m);
+        } else {
+            streamed = new StreamedWUpdate(xht, whh, m);
         }
         if (o.loss() == NmfLoss.ITAKURA_SAITO) {
             inverse = Matrix.zeros(backend, n, m);
             inverseT = Matrix.zeros(backend, m, k);
         }
         prepared = false;
+        xtwCurrent = false;
     }
 
     @Override
@@ -91,6 +96,16 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
         Nmf model = (Nmf) parameterization;
         NmfObjective o = (NmfObjective) objective;
         double penalty = o.penaltyValue(model.w(), model.h());
+        if (o.loss() == NmfLoss.FROBENIUS && streamed != null) {
+            // ⟨W, XHᵀ⟩ = ⟨XᵀW, Hᵀ⟩: from the Xᵀ·W the last update left (W unchanged since), no pass over X
+            if (!xtwCurrent) {
+                Matrix.multiply(Transpose.YES, o.data(), Transpose.NO, model.w(), xtw);
+                xtwCurrent = true;
+            }
+            Matrix.multiply(Transpose.NO, model.h(), Transpose.YES, model.h(), hht);
+            Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
+            return FactorSweeps.frobeniusFromTransposed(o.dataNormSquared(), model.h(), xtw, wtw, hht) + penalty;
+        }
         if (o.loss() == NmfLoss.FROBENIUS) {
             prepareFrobenius(model, o);
             Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
@@ -216,6 +231,25 @@ public final class MultiplicativeUpdateRule implements UpdateRule {
      * W, H or the products out of their storage. Same arithmetic as the generic path.
      */
     private void updateFrobenius(Nmf model, NmfObjective o) {
+        if (streamed != null) {
+            Matrix.multiply(Transpose.NO, model.h(), Transpose.YES, model.h(), hht);
+            double l1 = o.l1W();
+            double l2 = o.l2W();
+            Matrix work = streamed.work();
+            streamed.run(o.data(), model.w(), model.h(), (from, wb, xhtb) -> {
+                Matrix whhb = work.rowRange(from, from + wb.rows());
+                Matrix.multiply(Transpose.NO, wb, Transpose.NO, hht, whhb);
+                UpdateKernels.multiplicative(wb, xhtb, whhb, l1, l2, NmfLoss.EPSILON, false);
+                return 0.0;
+            }, xtw);
+            model.invalidate();
+            Matrix.multiply(Transpose.YES, model.w(), Transpose.NO, model.w(), wtw);
+            Matrix.multiply(Transpose.YES, model.h(), Transpose.NO, wtw, htwtw); // (WᵀW H)ᵀ = Hᵀ WᵀW
+            UpdateKernels.multiplicative(model.h(), xtw, htwtw, o.l1H(), o.l2H(), NmfLoss.EPSILON, true);
+            model.invalidate();
+            xtwCurrent = true;
+            return;
+        }
         if (!prepared) {
             prepareFrobenius(model, o);
         }

@@ -54,7 +54,7 @@ public final class NmfObjective implements Objective {
     private final double xMean;
     private final boolean hasZeros;
 
-    private NmfObjective(Matrix x, NmfLoss loss, NmfPenalty penalty) {
+    private NmfObjective(Matrix x, NmfLoss loss, NmfPenalty penalty, Scan scan) {
         this.x = x;
         this.pattern = null;
         this.values = null;
@@ -62,16 +62,13 @@ public final class NmfObjective implements Objective {
         this.cols = x.cols();
         this.loss = loss;
         this.penalty = penalty;
-        this.xNormSquared = x.frobeniusNormSquared();
-        double s = 0;
-        boolean zeros = false;
-        for (int e = 0; e < x.size(); e++) {
-            double v = x.getFlat(e);
-            s += v;
-            zeros |= v == 0.0;
-        }
-        this.xMean = s / x.size();
-        this.hasZeros = zeros;
+        this.xNormSquared = scan.sumOfSquares();
+        this.xMean = scan.sum() / x.size();
+        this.hasZeros = scan.zeros();
+    }
+
+    /** What one validating pass over a dense X finds: Σx, Σx², and whether any entry is 0. */
+    private record Scan(double sum, double sumOfSquares, boolean zeros) {
     }
 
     private NmfObjective(EntryPattern pattern, double[] values, NmfLoss loss, NmfPenalty penalty) {
@@ -228,8 +225,8 @@ public final class NmfObjective implements Objective {
      * @throws IllegalArgumentException naming the first negative or non-finite entry (row, column)
      */
     public static NmfObjective of(Matrix data, NmfLoss loss, NmfPenalty penalty) {
-        validate(data, loss, penalty);
-        return new NmfObjective(onDefaultBackend(data, true), loss, penalty);
+        Scan scan = validate(data, loss, penalty);
+        return new NmfObjective(onDefaultBackend(data, true), loss, penalty, scan);
     }
 
     /**
@@ -237,11 +234,11 @@ public final class NmfObjective implements Objective {
      * backend: for {@link Nmf#fit}, which neither modifies X nor lets the objective outlive the call.
      */
     static NmfObjective inPlace(Matrix data, NmfLoss loss, NmfPenalty penalty) {
-        validate(data, loss, penalty);
-        return new NmfObjective(onDefaultBackend(data, false), loss, penalty);
+        Scan scan = validate(data, loss, penalty);
+        return new NmfObjective(onDefaultBackend(data, false), loss, penalty, scan);
     }
 
-    private static void validate(Matrix data, NmfLoss loss, NmfPenalty penalty) {
+    private static Scan validate(Matrix data, NmfLoss loss, NmfPenalty penalty) {
         if (loss == null || penalty == null) {
             throw new IllegalArgumentException("loss and penalty must not be null");
         }
@@ -251,8 +248,26 @@ public final class NmfObjective implements Objective {
         }
         int cols = data.cols();
         double[] row = new double[cols];
+        double sum = 0;
+        double sumOfSquares = 0;
+        boolean zeros = false;
         for (int i = 0; i < data.rows(); i++) {
             data.rowInto(i, row); // one row at a time: no second copy of X on the heap
+            double rowSum = 0;
+            double rowSquares = 0;
+            double rowMin = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                double v = row[j];
+                rowSum += v;
+                rowSquares += v * v;
+                rowMin = Math.min(rowMin, v);
+            }
+            sum += rowSum;
+            sumOfSquares += rowSquares;
+            zeros |= rowMin == 0.0;
+            if (rowMin >= 0 && Double.isFinite(rowSquares)) {
+                continue; // the common case: no NaN (it would make rowSquares NaN), no ±∞, nothing negative
+            }
             for (int j = 0; j < cols; j++) {
                 double v = row[j];
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
@@ -265,6 +280,7 @@ public final class NmfObjective implements Objective {
                 }
             }
         }
+        return new Scan(sum, sumOfSquares, zeros);
     }
 
     private static Matrix onDefaultBackend(Matrix data, boolean copy) {

@@ -94,8 +94,8 @@ public enum NmfInit {
             if (this == SPA) {
                 return initialize(objective.data(), k, seed);
             }
-            // X was validated by the objective, which also holds its mean and (formed here, used by every
-            // solver) its transpose for the randomized SVD's Xᵀ products
+            // X was validated by the objective, which also holds its mean; the randomized SVD's Xᵀ products are
+            // transposed products on X (as sklearn's X.T @ Q): the dense MU and CD solvers never form Xᵀ
             Matrix data = objective.data();
             int n = data.rows();
             int m = data.cols();
@@ -104,7 +104,7 @@ public enum NmfInit {
                         + Math.min(n, m) + "] for X of shape " + n + "x" + m + ", got k = " + k);
             }
             return fromSvdOrRandom(n, m, k, objective.dataMean(), seed,
-                    () -> TruncatedSvd.of(data, objective.dataTransposed(), k, seed));
+                    () -> TruncatedSvd.of(data, k, seed));
         }
         int n = objective.rows();
         int m = objective.cols();

@@ -43,21 +43,6 @@ record TruncatedSvd(double[] u, double[] s, double[] vt) {
     }
 
     /**
-     * As {@link #of(Matrix, int, long)}, with Xᵀ already formed (m×n): the products Xᵀ·Y read it row by row,
-     * which is faster than a transposed product on X. Same result up to rounding.
-     */
-    static TruncatedSvd of(Matrix x, Matrix xt, int k, long seed) {
-        int n = x.rows();
-        int m = x.cols();
-        if (Math.min(n, m) <= EXACT_MAX_DIMENSION || k + OVERSAMPLES >= Math.min(n, m)) {
-            return of(x, k, seed);
-        }
-        return randomized(n, m, k, seed, x.backend(),
-                (in, out) -> Matrix.multiply(Transpose.NO, x, Transpose.NO, in, out),
-                (in, out) -> Matrix.multiply(Transpose.NO, xt, Transpose.NO, in, out));
-    }
-
-    /**
      * The randomized SVD of a sparse X given by its stored entries (never densified): as {@link #of} with
      * l = min(k + {@value #OVERSAMPLES}, min(n, m)) (exact in exact arithmetic when l = min(n, m)).
      */

@@ -257,6 +257,11 @@ public final class SparseMatrixReader {
                     }
                 }
             }
+            rowOf = null; // the read arrays are no longer needed: let them go before the matrix copies r and c
+            colOf = null;
+            valueOf = null;
+            lineOf = null;
+            keys = null;
             SparseMatrix x = SparseMatrix.pattern(Backends.get(), rows, cols, r, c);
             for (int p = 0; p < count; p++) {
                 x.setValue(p, v[p]);

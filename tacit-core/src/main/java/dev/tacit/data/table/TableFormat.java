@@ -1,14 +1,15 @@
 package dev.tacit.data.table;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * The layout of a numeric input table, told from its first non-blank line, never from the file name: a
+ * The layout of a numeric input table, told from its first non-blank line (within the first
+ * {@value #HEAD_CHARS} characters, so a file without line ends is not read whole), never from the file name: a
  * {@code %%MatrixMarket} banner makes it {@link #MATRIX_MARKET_COORDINATE} (read by
  * {@link SparseMatrixReader}, which refuses the Matrix Market variants it does not read), anything else
  * {@link #DELIMITED} (read by {@link LabeledMatrixReader}).
@@ -22,6 +23,7 @@ public enum TableFormat {
     MATRIX_MARKET_COORDINATE("matrix-market-coordinate");
 
     private static final String BANNER = "%%matrixmarket";
+    private static final int HEAD_CHARS = 1 << 13;
 
     private final String label;
 
@@ -43,20 +45,21 @@ public enum TableFormat {
         if (!Files.isRegularFile(file)) {
             return DELIMITED;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String t = line.strip();
-                if (t.startsWith("\uFEFF")) {
-                    t = t.substring(1).strip();
-                }
-                if (!t.isEmpty()) {
-                    return t.toLowerCase(Locale.ROOT).startsWith(BANNER) ? MATRIX_MARKET_COORDINATE : DELIMITED;
-                }
+        char[] head = new char[HEAD_CHARS];
+        int n = 0;
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) { // lenient
+            int got;
+            while (n < head.length && (got = in.read(head, n, head.length - n)) > 0) {
+                n += got;
             }
         } catch (IOException | RuntimeException e) {
             return DELIMITED;
         }
-        return DELIMITED;
+        String t = new String(head, 0, n);
+        if (t.startsWith("\uFEFF")) {
+            t = t.substring(1);
+        }
+        t = t.stripLeading();
+        return t.regionMatches(true, 0, BANNER, 0, BANNER.length()) ? MATRIX_MARKET_COORDINATE : DELIMITED;
     }
 }

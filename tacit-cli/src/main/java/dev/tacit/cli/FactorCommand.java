@@ -1,6 +1,7 @@
 package dev.tacit.cli;
 
 import dev.tacit.data.table.RowLabels;
+import dev.tacit.data.table.TableFormat;
 import dev.tacit.experiments.BadInputException;
 import dev.tacit.experiments.FactorJob;
 import dev.tacit.experiments.FactorModel;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
         description = {"Factor a nonnegative table X (CSV) as W·H with K components.",
             "Writes W.csv, H.csv, metrics.json, history.csv, objective.png and W.png into --out.",
             "The table: comma, tab or semicolon separated; a header when the first line has text; row labels"
-                + " in the first column when it has text (or --row-labels); every other cell a number >= 0."})
+                + " in the first column when it has text (or --row-labels); every other cell a number >= 0.",
+            "Or a sparse Matrix Market file (first line '%%%%MatrixMarket matrix coordinate real general', or"
+                + " integer), told by its content: fitted without densifying by --solver mu only (the default"
+                + " for it; --loss frobenius or kl); W and H rows/columns are labelled 1..n, 1..m."})
 final class FactorCommand implements Callable<Integer> {
 
     /** Models of the issue that this command does not fit yet. */
@@ -42,7 +46,7 @@ final class FactorCommand implements Callable<Integer> {
             description = "add the range analysis: inner/outer extreme solutions and a uniqueness verdict (K <= 4)")
     boolean identifiability;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the table (CSV)")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the table (CSV) or a sparse Matrix Market .mtx file")
     Path input;
 
     @Option(names = "--rank", required = true, paramLabel = "K", description = "number of components")
@@ -52,7 +56,8 @@ final class FactorCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--solver", paramLabel = "S",
-            description = "hals (coordinate descent; default for frobenius), mu (multiplicative; default for kl, is) or"
+            description = "hals (coordinate descent; default for frobenius), mu (multiplicative; default for kl, is,"
+                + " and for sparse Matrix Market input, which only mu fits) or"
                 + " minvol (minimum-volume NMF: rows of W on the simplex, + lambda' log det(HH^T + delta I); frobenius)"
                 + " or maxvol (rows of H on the simplex, - lambda' log det(HH^T + delta I))")
     String solver;
@@ -105,14 +110,15 @@ final class FactorCommand implements Callable<Integer> {
     private NmfSettings settings() throws BadInputException {
         NmfSettings s = NmfSettings.defaults();
         NmfLoss l = loss == null ? s.loss() : NmfNames.loss(loss);
+        boolean sparse = TableFormat.detect(input) == TableFormat.MATRIX_MARKET_COORDINATE;
         NmfSolver v = solver != null ? NmfNames.solver(solver)
-                : l == NmfLoss.FROBENIUS ? s.solver() : NmfSolver.MULTIPLICATIVE_UPDATE;
-        if (v == NmfSolver.COORDINATE_DESCENT && l != NmfLoss.FROBENIUS) {
+                : l == NmfLoss.FROBENIUS && !sparse ? s.solver() : NmfSolver.MULTIPLICATIVE_UPDATE;
+        if (v == NmfSolver.COORDINATE_DESCENT && l != NmfLoss.FROBENIUS && !sparse) {
             throw new BadInputException("--solver hals handles only --loss frobenius; use --solver mu with --loss "
                     + NmfNames.name(l));
         }
         boolean volume = v == NmfSolver.MIN_VOLUME || v == NmfSolver.MAX_VOLUME;
-        if (volume && l != NmfLoss.FROBENIUS) {
+        if (volume && l != NmfLoss.FROBENIUS && !sparse) { // sparse input: FactorJob names what fits it
             throw new BadInputException("--solver " + NmfNames.name(v) + " handles only --loss frobenius, got --loss "
                     + NmfNames.name(l));
         }
@@ -152,7 +158,7 @@ final class FactorCommand implements Callable<Integer> {
 
     private void print(FactorJob.Result r, PrintWriter w) {
         w.printf(Locale.ROOT, "%s K=%d on %d x %d: rel_error %.4g, %d iterations, %s, %.2f s%n", model.trim(), rank,
-                r.data().rows(), r.data().cols(), r.relativeError(), r.fit().iterations(),
+                r.rows(), r.cols(), r.relativeError(), r.fit().iterations(),
                 r.fit().converged() ? "converged" : "not converged (max-iter reached)", r.fit().seconds());
         if (r.identifiability() != null) {
             var id = r.identifiability();

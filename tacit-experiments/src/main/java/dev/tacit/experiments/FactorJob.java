@@ -3,9 +3,11 @@ package dev.tacit.experiments;
 import dev.tacit.data.table.LabeledMatrix;
 import dev.tacit.data.table.LabeledMatrixReader;
 import dev.tacit.data.table.RowLabels;
+import dev.tacit.data.table.TableFormat;
 import dev.tacit.data.table.TableFormatException;
 import dev.tacit.experiments.report.Csv;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.SparseMatrix;
 import dev.tacit.model.nmf.Identifiability;
 import dev.tacit.model.nmf.IdentifiabilityReport;
 import dev.tacit.model.nmf.LatentBudgetFit;
@@ -42,7 +44,10 @@ import java.util.Map;
  *   <li>{@code objective.png} (log scale) and {@code W.png} (W's rows as stacked bars).
  * </ul>
  *
- * Bad input (missing or malformed file, a negative entry, a rank outside [1, min(rows, cols)], settings
+ * A Matrix Market coordinate file ({@link TableFormat#detect}) is read sparse and fitted without densifying
+ * it by {@link SparseFactor} (multiplicative updates only); its rows and columns are labelled 1..n, 1..m.
+ *
+ * <p>Bad input (missing or malformed file, a negative entry, a rank outside [1, min(rows, cols)], settings
  * the solver refuses) is a one-line {@link BadInputException}, and nothing is written.
  */
 public final class FactorJob {
@@ -77,7 +82,7 @@ public final class FactorJob {
     /**
      * The outcome.
      *
-     * @param data the table that was factored
+     * @param data the table that was factored (null for sparse input)
      * @param fit the NMF core's run (for a latent-budget model: the NMF it reduces to)
      * @param w W (for a latent-budget model: A, rows summing to 1)
      * @param h H (for a latent-budget model: the budgets B, rows summing to 1)
@@ -86,9 +91,26 @@ public final class FactorJob {
      * @param minVolume with {@link RangeAnalysis#IDENTIFIABILITY}: the minimum-volume latent budget fit
      *     ({@link #volumeFit}), else null (also when a row of the table sums to 0)
      * @param maxVolume likewise, the maximum-volume latent budget fit
+     * @param sparse the sparse matrix that was factored (Matrix Market input), or null for a table
      */
     public record Result(LabeledMatrix data, NmfFit fit, Matrix w, Matrix h, double relativeError,
-                         IdentifiabilityReport identifiability, LatentBudgetFit minVolume, LatentBudgetFit maxVolume) {
+                         IdentifiabilityReport identifiability, LatentBudgetFit minVolume, LatentBudgetFit maxVolume,
+                         SparseMatrix sparse) {
+
+        /** @return the number of rows of X */
+        public int rows() {
+            return sparse != null ? sparse.rows() : data.rows();
+        }
+
+        /** @return the number of columns of X */
+        public int cols() {
+            return sparse != null ? sparse.cols() : data.cols();
+        }
+
+        /** @return how X was read */
+        public TableFormat format() {
+            return sparse != null ? TableFormat.MATRIX_MARKET_COORDINATE : TableFormat.DELIMITED;
+        }
     }
 
     private FactorJob() {
@@ -103,6 +125,9 @@ public final class FactorJob {
      * @throws IOException on write failure
      */
     public static Result run(Request r) throws BadInputException, IOException {
+        if (TableFormat.detect(r.input()) == TableFormat.MATRIX_MARKET_COORDINATE) {
+            return SparseFactor.run(r);
+        }
         LabeledMatrix x;
         try {
             x = LabeledMatrixReader.read(r.input(), r.rowLabels(), r.dropColumns());
@@ -118,7 +143,7 @@ public final class FactorJob {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(name + ": " + e.getMessage());
         }
-        write(r, x, result);
+        write(r, x.rowLabels(), x.columnLabels(), result);
         return result;
     }
 
@@ -133,7 +158,7 @@ public final class FactorJob {
             }
             return new Result(x, fit, fit.w(), fit.h(), fit.relativeError(), report,
                     r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MIN_VOLUME),
-                    r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MAX_VOLUME));
+                    r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MAX_VOLUME), null);
         }
         LatentBudgetFit fit = LatentBudgets.fit(x.values(), r.rank(), r.model().latentBudgetModel(), r.settings());
         IdentifiabilityReport report = r.analysis() != RangeAnalysis.NONE
@@ -142,7 +167,7 @@ public final class FactorJob {
                 : null;
         return new Result(x, fit.nmf(), fit.a(), fit.b(), profileError(x.values(), fit.profiles()), report,
                 r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MIN_VOLUME),
-                r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MAX_VOLUME));
+                r.analysis() != RangeAnalysis.IDENTIFIABILITY ? null : volumeFit(x.values(), r.rank(), r.settings(), NmfSolver.MAX_VOLUME), null);
     }
 
     /**
@@ -253,17 +278,18 @@ public final class FactorJob {
         }
     }
 
-    private static void write(Request r, LabeledMatrix x, Result result) throws IOException {
+    /** Writes the outputs of a fit into the request's folder, all or nothing, rows and columns named by the labels. */
+    static void write(Request r, List<String> rowLabels, List<String> columnLabels, Result result) throws IOException {
         NmfFit fit = result.fit();
         try (Staging staging = new Staging(r.out())) {
-            writeW(staging.file("W.csv"), x, result.w());
-            writeH(staging.file("H.csv"), x, result.h());
-            Files.writeString(staging.file("metrics.json"), metricsJson(r, x, result) + "\n", StandardCharsets.UTF_8);
+            writeW(staging.file("W.csv"), rowLabels, result.w());
+            writeH(staging.file("H.csv"), columnLabels, result.h());
+            Files.writeString(staging.file("metrics.json"), metricsJson(r, result) + "\n", StandardCharsets.UTF_8);
             writeHistory(staging.file("history.csv"), fit.objectiveHistory());
             String title = r.model().cliName().toUpperCase(java.util.Locale.ROOT) + ", K = " + r.rank() + ", "
                     + r.input().getFileName();
             FactorPlots.objective(fit.objectiveHistory(), title, staging.file("objective.png"));
-            FactorPlots.loadings(result.w(), x.rowLabels(), title, staging.file("W.png"));
+            FactorPlots.loadings(result.w(), rowLabels, title, staging.file("W.png"));
             List<String> components = new java.util.ArrayList<>();
             for (int c = 1; c <= r.rank(); c++) {
                 components.add("component_" + c);
@@ -271,21 +297,21 @@ public final class FactorJob {
             FactorPlots.loadings(result.h(), components, title + ": H (budgets)", staging.file("H.png"));
             IdentifiabilityReport id = result.identifiability();
             if (id != null) {
-                writeH(staging.file("H_inner.csv"), x, id.inner().b());
-                writeH(staging.file("H_outer.csv"), x, id.outer().b());
-                writeW(staging.file("W_inner.csv"), x, id.inner().a());
-                writeW(staging.file("W_outer.csv"), x, id.outer().a());
+                writeH(staging.file("H_inner.csv"), columnLabels, id.inner().b());
+                writeH(staging.file("H_outer.csv"), columnLabels, id.outer().b());
+                writeW(staging.file("W_inner.csv"), rowLabels, id.inner().a());
+                writeW(staging.file("W_outer.csv"), rowLabels, id.outer().a());
                 FactorPlots.loadings(id.inner().b(), components, title + ": inner extreme", staging.file("H_inner.png"));
                 FactorPlots.loadings(id.outer().b(), components, title + ": outer extreme", staging.file("H_outer.png"));
                 LatentBudgetFit mv = result.minVolume();
                 LatentBudgetFit xv = result.maxVolume();
                 if (mv != null && xv != null) {
-                    writeH(staging.file("H_minvol.csv"), x, mv.b());
-                    writeW(staging.file("W_minvol.csv"), x, mv.a());
+                    writeH(staging.file("H_minvol.csv"), columnLabels, mv.b());
+                    writeW(staging.file("W_minvol.csv"), rowLabels, mv.a());
                     FactorPlots.loadings(mv.b(), components, title + ": minimum-volume budgets",
                             staging.file("H_minvol.png"));
-                    writeH(staging.file("H_maxvol.csv"), x, xv.b());
-                    writeW(staging.file("W_maxvol.csv"), x, xv.a());
+                    writeH(staging.file("H_maxvol.csv"), columnLabels, xv.b());
+                    writeW(staging.file("W_maxvol.csv"), rowLabels, xv.a());
                     FactorPlots.loadings(xv.b(), components, title + ": maximum-volume budgets",
                             staging.file("H_maxvol.png"));
                 }
@@ -333,7 +359,7 @@ public final class FactorJob {
         return m;
     }
 
-    static String metricsJson(Request r, LabeledMatrix x, Result result) {
+    static String metricsJson(Request r, Result result) {
         NmfFit fit = result.fit();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("seconds", fit.seconds());
@@ -343,9 +369,14 @@ public final class FactorJob {
         root.put("reconstruction_error", fit.reconstructionError());
         root.put("converged", fit.converged());
         root.put("stop_reason", fit.stopReason().name().toLowerCase(java.util.Locale.ROOT));
-        root.put("n_rows", x.rows());
-        root.put("n_cols", x.cols());
+        root.put("n_rows", result.rows());
+        root.put("n_cols", result.cols());
         root.put("rank", r.rank());
+        root.put("input_format", result.format().label());
+        if (result.sparse() != null) {
+            root.put("nnz", result.sparse().nnz());
+            root.put("density", result.sparse().density());
+        }
         Map<String, Object> config = new LinkedHashMap<>();
         NmfSettings s = r.settings();
         config.put("model", r.model().cliName());
@@ -376,7 +407,7 @@ public final class FactorJob {
         return Provenance.Json.write(root);
     }
 
-    private static void writeW(Path file, LabeledMatrix x, Matrix w) throws IOException {
+    private static void writeW(Path file, List<String> rowLabels, Matrix w) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("row");
             for (int c = 1; c <= w.cols(); c++) {
@@ -384,7 +415,7 @@ public final class FactorJob {
             }
             out.write('\n');
             for (int i = 0; i < w.rows(); i++) {
-                out.write(Csv.quote(x.rowLabels().get(i)));
+                out.write(Csv.quote(rowLabels.get(i)));
                 for (int c = 0; c < w.cols(); c++) {
                     out.write(',');
                     out.write(Double.toString(w.get(i, c)));
@@ -394,10 +425,10 @@ public final class FactorJob {
         }
     }
 
-    private static void writeH(Path file, LabeledMatrix x, Matrix h) throws IOException {
+    private static void writeH(Path file, List<String> columnLabels, Matrix h) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("component");
-            for (String label : x.columnLabels()) {
+            for (String label : columnLabels) {
                 out.write(',');
                 out.write(Csv.quote(label));
             }

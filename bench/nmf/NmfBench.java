@@ -17,7 +17,8 @@ public final class NmfBench {
         Matrix x = Matrix.fromRowMajor(2000, 1000, v);
         NmfSolver solver = args[1].equals("cd") ? NmfSolver.COORDINATE_DESCENT : NmfSolver.MULTIPLICATIVE_UPDATE;
         NmfSettings s = NmfSettings.defaults().withSolver(solver).withTolerance(0.0).withMaxIterations(200);
-        for (int w = 0; w < 3; w++) { // JIT / native warm-up (as JMH would), excluded; nothing is cached between fits
+        int warmups = Integer.getInteger("warmups", 3); // -Dwarmups=0: one cold fit in a fresh JVM
+        for (int w = 0; w < warmups; w++) { // JIT / native warm-up (as JMH would), excluded; nothing is cached between fits
             Nmf.fit(x, 10, s);
         }
         long start = System.nanoTime();

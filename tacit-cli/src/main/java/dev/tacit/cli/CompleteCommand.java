@@ -81,6 +81,10 @@ final class CompleteCommand implements Callable<Integer> {
             description = "dmf offsets: biases (default: shrunk user/item biases first), mean or none")
     String bias;
 
+    @Option(names = "--implicit", paramLabel = "SIDES",
+            description = "dmf implicit feedback (SVD++-style) on the outer factors: both (default) or none")
+    String implicit;
+
     @Option(names = "--ensemble", paramLabel = "E", description = "dmf: average E runs (seeds s..s+E-1)")
     Integer ensemble;
 
@@ -173,6 +177,9 @@ final class CompleteCommand implements Callable<Integer> {
                     case "none" -> dev.tacit.model.factored.BiasTerms.NONE;
                     default -> throw new IllegalArgumentException("--bias must be biases, mean or none, got '" + bias + "'");
                 });
+            }
+            if (implicit != null) {
+                b.implicitFeedback(dev.tacit.model.factored.ImplicitFeedback.parse(implicit));
             }
             if (seed != null) {
                 b.seed(seed);

@@ -306,10 +306,16 @@ public final class Matrix implements LinearOperand {
         if (data.hasArray() && x.data.hasArray()) {
             double[] ys = data.array();
             double[] xs = x.data.array();
-            int yo = data.arrayOffset() + o;
-            int xo = x.data.arrayOffset() + o;
-            for (int c = 0; c < cols; c++) {
-                ys[yo + c] += alpha * xs[xo + c];
+            if (data.arrayOffset() == 0 && x.data.arrayOffset() == 0) {
+                for (int c = o; c < o + cols; c++) { // one index for both: the JIT vectorises this
+                    ys[c] += alpha * xs[c];
+                }
+            } else {
+                int yo = data.arrayOffset() + o;
+                int xo = x.data.arrayOffset() + o;
+                for (int c = 0; c < cols; c++) {
+                    ys[yo + c] += alpha * xs[xo + c];
+                }
             }
         } else {
             for (int c = 0; c < cols; c++) {

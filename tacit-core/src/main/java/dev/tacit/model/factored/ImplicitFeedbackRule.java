@@ -112,6 +112,30 @@ public final class ImplicitFeedbackRule implements UpdateRule {
         EntryKernels.colScatter(pattern, itemWeights, z, out);
     }
 
+    /**
+     * ∂ℓ/∂Y = Nᵀ·∂ℓ/∂P (items×k), the chain rule through P = U + N·Y.
+     *
+     * @param pattern the rated entries
+     * @param userWeights from {@link #weights}
+     * @param dP ∂ℓ/∂P, users×k
+     * @param out items×k (overwritten)
+     */
+    static void userGradient(EntryPattern pattern, double[] userWeights, Matrix dP, Matrix out) {
+        EntryKernels.colScatter(pattern, userWeights, dP, out);
+    }
+
+    /**
+     * ∂ℓ/∂Z = Rᵀ·∂ℓ/∂Q (users×k), the chain rule through Q = V + R·Z.
+     *
+     * @param pattern the rated entries
+     * @param itemWeights from {@link #weights}
+     * @param dQ ∂ℓ/∂Q, items×k
+     * @param out users×k (overwritten)
+     */
+    static void itemGradient(EntryPattern pattern, double[] itemWeights, Matrix dQ, Matrix out) {
+        EntryKernels.rowScatter(pattern, itemWeights, dQ, out);
+    }
+
     @Override
     public void init(Parameterization parameterization, Objective objective) {
         FactoredProduct model = product(parameterization);
@@ -170,8 +194,8 @@ public final class ImplicitFeedbackRule implements UpdateRule {
         FactoredProduct model = recorder.model;
         Matrix y = implicitFactors.get(0);
         Matrix z = implicitFactors.get(1);
-        EntryKernels.colScatter(pattern, userWeights, sumP, implicitGradients.get(0)); // Nᵀ·A_U
-        EntryKernels.rowScatter(pattern, itemWeights, sumQ, implicitGradients.get(1)); // Rᵀ·A_V
+        userGradient(pattern, userWeights, sumP, implicitGradients.get(0));
+        itemGradient(pattern, itemWeights, sumQ, implicitGradients.get(1));
         for (Matrix g : implicitGradients) {
             g.scale(1.0 / evaluations);
         }

@@ -85,6 +85,11 @@ final class CompleteCommand implements Callable<Integer> {
             description = "dmf implicit feedback (SVD++-style) on the outer factors: both (default) or none")
     String implicit;
 
+    @Option(names = "--implicit-lr", paramLabel = "LR",
+            description = "dmf: learning rate of the implicit-feedback factors (default "
+                    + CompletionSettings.DMF_IMPLICIT_LEARNING_RATE + ")")
+    Double implicitLr;
+
     @Option(names = "--ensemble", paramLabel = "E", description = "dmf: average E runs (seeds s..s+E-1)")
     Integer ensemble;
 
@@ -180,6 +185,9 @@ final class CompleteCommand implements Callable<Integer> {
             }
             if (implicit != null) {
                 b.implicitFeedback(dev.tacit.model.factored.ImplicitFeedback.parse(implicit));
+            }
+            if (implicitLr != null) {
+                b.implicitLearningRate(implicitLr);
             }
             if (seed != null) {
                 b.seed(seed);

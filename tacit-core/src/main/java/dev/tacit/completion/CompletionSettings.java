@@ -25,8 +25,8 @@ import java.util.Map;
  * {@value #DMF_ENSEMBLE} such runs (seeds s, s+1, …), each holding out its own seeded
  * {@value #DMF_VALIDATION_FRACTION} validation split. The outer factors carry two-sided implicit feedback
  * ({@link ImplicitFeedback#USERS_AND_ITEMS}, SVD++-style, Koren 2008: P = U + N·Y, Q = V + R·Z, Y and Z stepped
- * once per epoch with learning rate {@value #DMF_IMPLICIT_LEARNING_RATE}); it took the u1 RMSE from 0.920 to
- * about 0.90.
+ * once per epoch with learning rate {@value #DMF_IMPLICIT_LEARNING_RATE}); it took the u1 RMSE from 0.9204 to
+ * 0.8956 and the mean over u1–u5 from 0.9093 to 0.8904.
  */
 public final class CompletionSettings {
 

@@ -237,9 +237,14 @@ public final class ImplicitFeedbackRule implements UpdateRule {
     /** The product as the inner rule sees it, summing the gradients of the outer factors it computes. */
     private final class Recorder implements EntryParameterization {
         private final FactoredProduct model;
+        private final int[] userStamp;
+        private final int[] itemStamp;
+        private int stamp;
 
         Recorder(FactoredProduct model) {
             this.model = model;
+            this.userStamp = new int[model.rows()];
+            this.itemStamp = new int[model.cols()];
         }
 
         @Override
@@ -250,20 +255,24 @@ public final class ImplicitFeedbackRule implements UpdateRule {
         @Override
         public void backward(EntryPattern p, double[] dLdPrediction, List<Matrix> gradients) {
             model.backward(p, dLdPrediction, gradients);
-            // only the rows of the batch's users and items are nonzero (any depth: ∂ℓ/∂P = (S·Q)·(H···)ᵀ)
+            // only the rows of the batch's users and items are nonzero (any depth: ∂ℓ/∂P = (S·Q)·(H···)ᵀ);
+            // each is added once, found in O(batch) with a stamp per row
             Matrix gp = gradients.get(0);
             Matrix gq = gradients.get(model.depth() - 1);
-            for (int u = 0; u < p.rows(); u++) {
-                if (p.rowCount(u) > 0) {
+            evaluations++;
+            stamp++; // never reset: a stamp from an earlier batch must not match
+            for (int e = 0; e < p.size(); e++) {
+                int u = p.row(e);
+                int i = p.col(e);
+                if (userStamp[u] != stamp) {
+                    userStamp[u] = stamp;
                     sumP.addRowScaled(u, 1.0, gp);
                 }
-            }
-            for (int i = 0; i < p.cols(); i++) {
-                if (p.colCount(i) > 0) {
+                if (itemStamp[i] != stamp) {
+                    itemStamp[i] = stamp;
                     sumQ.addRowScaled(i, 1.0, gq);
                 }
             }
-            evaluations++;
         }
 
         @Override

@@ -81,6 +81,15 @@ final class CompleteCommand implements Callable<Integer> {
             description = "dmf offsets: biases (default: shrunk user/item biases first), mean or none")
     String bias;
 
+    @Option(names = "--implicit", paramLabel = "SIDES",
+            description = "dmf implicit feedback (SVD++-style) on the outer factors: both (default) or none")
+    String implicit;
+
+    @Option(names = "--implicit-lr", paramLabel = "LR",
+            description = "dmf: learning rate of the implicit-feedback factors (default "
+                    + CompletionSettings.DMF_IMPLICIT_LEARNING_RATE + ")")
+    Double implicitLr;
+
     @Option(names = "--ensemble", paramLabel = "E", description = "dmf: average E runs (seeds s..s+E-1)")
     Integer ensemble;
 
@@ -173,6 +182,12 @@ final class CompleteCommand implements Callable<Integer> {
                     case "none" -> dev.tacit.model.factored.BiasTerms.NONE;
                     default -> throw new IllegalArgumentException("--bias must be biases, mean or none, got '" + bias + "'");
                 });
+            }
+            if (implicit != null) {
+                b.implicitFeedback(dev.tacit.model.factored.ImplicitFeedback.parse(implicit));
+            }
+            if (implicitLr != null) {
+                b.implicitLearningRate(implicitLr);
             }
             if (seed != null) {
                 b.seed(seed);

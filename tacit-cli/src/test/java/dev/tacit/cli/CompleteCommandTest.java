@@ -68,6 +68,22 @@ class CompleteCommandTest {
     }
 
     @Test
+    void implicitOptionIsRecordedInTheConfig() throws Exception {
+        for (String implicit : List.of("both", "none")) {
+            Path out = tmp.resolve("out-implicit-" + implicit);
+            Run r = run("complete", "--train", train.toString(), "--test", test.toString(), "--implicit", implicit,
+                    "--width", "8", "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            String metrics = Files.readString(out.resolve("metrics.json"));
+            assertTrue(metrics.contains("\"implicit\":\"" + implicit + "\""), metrics);
+        }
+        Path out = tmp.resolve("out-implicit-default");
+        assertEquals(0, run("complete", "--train", train.toString(), "--test", test.toString(), "--width", "8",
+                "--out", out.toString()).code());
+        assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"implicit\":\"both\""), "dmf default");
+    }
+
+    @Test
     void completeWritesMetricsPredictionsHistoryAndModelThenPredictReadsIt() throws Exception {
         for (String model : List.of("dmf", "udv", "mf", "als", "softimpute", "bias")) {
             Path out = tmp.resolve("out-" + model);
@@ -147,6 +163,8 @@ class CompleteCommandTest {
             {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "udv", "--radius", "-2"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "mf", "--radius", "2"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--duplicates", "first"},
+            {"complete", "--train", train.toString(), "--test", test.toString(), "--implicit", "sideways"},
+            {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "mf", "--implicit", "both"},
             {"complete", "--data", train.toString(), "--folds", "1"},
             {"predict", "--from", tmp.toString(), "--pairs", test.toString()},
         };

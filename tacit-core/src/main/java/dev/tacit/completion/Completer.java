@@ -18,6 +18,8 @@ import dev.tacit.model.factored.BiasBaselineRule;
 import dev.tacit.model.factored.BiasTerms;
 import dev.tacit.model.factored.BiasedMfSgdRule;
 import dev.tacit.model.factored.FactoredProduct;
+import dev.tacit.model.factored.ImplicitFeedback;
+import dev.tacit.model.factored.ImplicitFeedbackRule;
 import dev.tacit.model.factored.SoftImputeFit;
 import dev.tacit.model.factored.SoftImputePath;
 import dev.tacit.model.factored.VisitOrder;
@@ -36,6 +38,9 @@ import java.util.SplittableRandom;
  *       then a {@link FactoredProduct} of the given depth and width, from small init, fits the residuals
  *       r − μ − b_u − b_i on 1 − f of the ratings with the chosen optimizer (mini-batches or full batch)
  *       and no penalty, stopped early on the held-out fraction f ({@link EarlyStopping}, best epoch kept).
+ *       With {@link ImplicitFeedback#USERS_AND_ITEMS} (the default) the outer factors carry SVD++ implicit
+ *       terms P = U + N·Y, Q = V + R·Z built from the member's fit ratings ({@link ImplicitFeedbackRule});
+ *       the stored member is the product with P and Q as its outer factors.
  *   <li>{@code udv}: as {@code dmf}, with {@link Udv} U·diag(d)·Vᵀ (balls of radius α, d ≥ 0, projected
  *       after every step) in place of the product; the fitted model is stored as the depth-3 product
  *       U·diag(d)·Vᵀ.
@@ -199,15 +204,21 @@ public final class Completer {
             double[] valBase = new double[val.size()];
             base.predict(valPattern, valBase);
             boolean udv = s.method() == CompletionMethod.UDV;
+            SplittableRandom rng = new SplittableRandom(seed);
             EntryParameterization model = udv
-                    ? Udv.initialize(rows, cols, s.width(), s.radius(), s.initScale(), new SplittableRandom(seed))
+                    ? Udv.initialize(rows, cols, s.width(), s.radius(), s.initScale(), rng)
                     : FactoredProduct.initialize(rows, cols, s.depth(), s.width(), s.initScale(), BiasTerms.NONE, 0.0,
-                    new SplittableRandom(seed));
+                    rng);
             EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
                     train.max());
             UpdateRule rule = s.batchSize() > 0
                     ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), seed)
                     : new EntryGradientStep(s.optimizer().create(s.learningRate()));
+            if (!udv && s.effectiveImplicitFeedback() == ImplicitFeedback.USERS_AND_ITEMS) {
+                double std = Math.pow(s.initScale(), 1.0 / s.depth()) / Math.sqrt(s.width());
+                rule = new ImplicitFeedbackRule(rule, s.optimizer().create(s.implicitLearningRate()), std,
+                        rng.nextLong());
+            }
             FitResult r = epochs(s.maxEpochs(), progress).diagnostic(stop).listener(stop).build()
                     .fit(model, new EntryLoss(fitPattern, residual), rule);
             stop.restoreBest(model);

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The completion methods, by their command-line names. */
 public enum CompletionMethod {
-    /** Deep matrix factorization U·H_1···H_{N−2}·Vᵀ from small init, early-stopped (no explicit penalty). */
+    /**
+     * Deep matrix factorization P·H_1···H_{N−2}·Qᵀ from small init, early-stopped (no explicit penalty), by default
+     * with two-sided implicit feedback P = U + N·Y, Q = V + R·Z (SVD++-style, Koren 2008).
+     */
     DMF,
     /**
      * U·diag(d)·Vᵀ with ‖U‖_F, ‖V‖_F ≤ α and d ≥ 0 (Hou, Sra, Yurtsever 2025), projected after every step,

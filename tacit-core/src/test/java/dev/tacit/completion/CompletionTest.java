@@ -11,6 +11,7 @@ import dev.tacit.io.ModelFormatException;
 import dev.tacit.linalg.EntryPattern;
 import dev.tacit.model.factored.BiasTerms;
 import dev.tacit.model.factored.FactoredProduct;
+import dev.tacit.model.factored.ImplicitFeedback;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,21 @@ class CompletionTest {
         assertTrue(m.rmse() < factor * baseline, method + ": rmse " + m.rmse() + " vs global mean " + baseline);
         for (double p : pred) {
             assertTrue(p >= d[0].min() && p <= d[0].max(), "clipped: " + p);
+        }
+    }
+
+    @Test
+    void implicitFeedbackStillRecoversPlantedRatingsAtDepthsTwoAndThree() {
+        Ratings[] d = planted(1);
+        double baseline = meanOnlyRmse(d[0], d[1]);
+        for (int depth = 2; depth <= 3; depth++) {
+            CompletionSettings.Builder b = CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().width(8)
+                    .depth(depth).batchSize(50).patience(20).learningRate(1e-2);
+            double[] with = Completer.fit(d[0], b.build()).predict(d[1]);
+            double[] without = Completer.fit(d[0], b.implicitFeedback(ImplicitFeedback.NONE).build()).predict(d[1]);
+            double rmse = Metrics.of(with, d[1].values()).rmse();
+            assertTrue(rmse < 0.6 * baseline, "depth " + depth + ": rmse " + rmse + " vs global mean " + baseline);
+            assertTrue(!java.util.Arrays.equals(with, without), "implicit feedback changes the fit");
         }
     }
 
@@ -214,6 +230,23 @@ class CompletionTest {
                 () -> CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().validationFraction(0).build());
         assertEquals("als", CompletionSettings.defaults(CompletionMethod.ALS).describe().get("model"));
         assertEquals(CompletionSettings.DMF_DEPTH, CompletionSettings.defaults(CompletionMethod.DMF).describe().get("depth"));
+        CompletionSettings dmf = CompletionSettings.defaults(CompletionMethod.DMF);
+        assertEquals(CompletionSettings.DMF_IMPLICIT_FEEDBACK, dmf.implicitFeedback());
+        assertEquals(ImplicitFeedback.USERS_AND_ITEMS, dmf.effectiveImplicitFeedback());
+        assertEquals("both", dmf.describe().get("implicit"));
+        assertEquals(CompletionSettings.DMF_IMPLICIT_LEARNING_RATE, dmf.describe().get("implicit_lr"));
+        assertEquals("none", dmf.toBuilder().depth(1).build().describe().get("implicit"), "depth 1: no outer factors");
+        assertEquals("none", dmf.toBuilder().implicitFeedback(ImplicitFeedback.NONE).build().describe().get("implicit"));
+        for (CompletionMethod other : CompletionMethod.values()) {
+            if (other != CompletionMethod.DMF) {
+                CompletionSettings o = CompletionSettings.defaults(other);
+                assertEquals(ImplicitFeedback.NONE, o.implicitFeedback(), other.cliName());
+                assertThrows(IllegalArgumentException.class,
+                        () -> o.toBuilder().implicitFeedback(ImplicitFeedback.USERS_AND_ITEMS).build());
+            }
+        }
+        assertEquals(ImplicitFeedback.USERS_AND_ITEMS, ImplicitFeedback.parse(" Both "));
+        assertThrows(IllegalArgumentException.class, () -> ImplicitFeedback.parse("users"));
         Metrics m = Metrics.of(new double[] {1, 2}, new double[] {2, 2});
         assertEquals(Math.sqrt(0.5), m.rmse(), 1e-15);
         assertEquals(0.5, m.mae(), 1e-15);

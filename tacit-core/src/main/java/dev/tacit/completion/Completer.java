@@ -101,6 +101,76 @@ public final class Completer {
                 itemCounts, train.min(), train.max(), f.result.history(), summary);
     }
 
+    /**
+     * The settings of ensemble member e of a dmf or udv fit: one run ({@code ensemble = 1}) with seed s + e. Fitting
+     * the E members separately and {@link #combine combining} them gives exactly {@link #fit}'s model, so that a
+     * caller can run the members of several fits as independent jobs (e.g. the 5 × 3 members of MovieLens' five
+     * folds on two cores, instead of whole folds, the last of which would run alone).
+     *
+     * @param settings dmf or udv settings
+     * @param member 0 ≤ e &lt; {@code settings.ensemble()}
+     * @return the member's settings
+     */
+    public static CompletionSettings memberSettings(CompletionSettings settings, int member) {
+        if (settings.method() != CompletionMethod.DMF && settings.method() != CompletionMethod.UDV) {
+            throw new IllegalArgumentException("only dmf and udv fit ensembles, not " + settings.method().cliName());
+        }
+        if (member < 0 || member >= settings.ensemble()) {
+            throw new IllegalArgumentException("member " + member + " of an ensemble of " + settings.ensemble());
+        }
+        return settings.toBuilder().ensemble(1).seed(settings.seed() + member).build();
+    }
+
+    /**
+     * The ensemble of separately fitted members ({@link #memberSettings}, in member order, all on {@code train}):
+     * μ and the biases are the members' averages and the product averages their products (stacked factors), as
+     * {@link #fit} does. History and early-stopping summary are member 0's; seconds are the members' total.
+     *
+     * @param train the training ratings the members were fitted on
+     * @param settings the ensemble's settings (as passed to {@link #memberSettings})
+     * @param members the fitted members, member 0 first
+     * @return the same model as {@code fit(train, settings)}
+     */
+    public static CompletionModel combine(Ratings train, CompletionSettings settings, List<CompletionModel> members) {
+        int e = members.size();
+        if (e != settings.ensemble()) {
+            throw new IllegalArgumentException(e + " members for an ensemble of " + settings.ensemble());
+        }
+        int rows = train.numUsers();
+        int cols = train.numItems();
+        List<FactoredProduct> products = new ArrayList<>();
+        double mean = 0;
+        Matrix userBias = Matrix.onHeap(rows, 1);
+        Matrix itemBias = Matrix.onHeap(cols, 1);
+        double seconds = 0;
+        for (CompletionModel m : members) {
+            FactoredProduct p = m.product();
+            List<Matrix> f = p.factors();
+            products.add(FactoredProduct.ofFactors(rows, cols, p.depth(), BiasTerms.NONE, 0.0,
+                    new ArrayList<>(f.subList(0, f.size() - 2))));
+            mean += p.mean() / e;
+            userBias.addScaled(1.0 / e, f.get(f.size() - 2));
+            itemBias.addScaled(1.0 / e, f.get(f.size() - 1));
+            seconds += m.summary().seconds();
+        }
+        List<Matrix> factors = new ArrayList<>(FactoredProduct.average(products).factors());
+        factors.add(userBias);
+        factors.add(itemBias);
+        FactoredProduct combined = FactoredProduct.ofFactors(rows, cols, products.get(0).depth(),
+                BiasTerms.MEAN_AND_BIASES, mean, factors);
+        CompletionModel first = members.get(0);
+        FitSummary s = first.summary();
+        FitSummary summary = new FitSummary(s.epochs(), s.bestEpoch(), s.validationRmse(), s.stopReason(), seconds);
+        int[] userCounts = new int[rows];
+        int[] itemCounts = new int[cols];
+        for (int k = 0; k < train.size(); k++) {
+            userCounts[train.user(k)]++;
+            itemCounts[train.item(k)]++;
+        }
+        return new CompletionModel(settings, combined, train.userIds().copy(), train.itemIds().copy(), userCounts,
+                itemCounts, train.min(), train.max(), first.history(), summary);
+    }
+
     private record Fitted(FactoredProduct model, FitResult result, long bestEpoch, double validationRmse) {
     }
 

@@ -161,6 +161,9 @@ public final class EntryKernels {
         double[] acc = new double[k];
         double[] row = new double[k];
         for (int i = from; i < to; i++) {
+            if (ptr[i] == ptr[i + 1]) {
+                continue; // dst is zero there already: a mini-batch touches few of the output rows
+            }
             java.util.Arrays.fill(acc, 0.0);
             for (int p = ptr[i]; p < ptr[i + 1]; p++) {
                 int e = order[p];

@@ -114,6 +114,41 @@ class CompletionTest {
     }
 
     @Test
+    void membersFittedSeparatelyCombineIntoExactlyTheEnsembleFit() {
+        Ratings[] d = planted(2);
+        for (CompletionMethod method : List.of(CompletionMethod.DMF, CompletionMethod.UDV)) {
+            CompletionSettings s = CompletionSettings.defaults(method).toBuilder().width(6).batchSize(50).patience(4)
+                    .learningRate(1e-2).maxEpochs(30).seed(7).build();
+            CompletionModel whole = Completer.fit(d[0], s);
+            List<CompletionModel> members = new ArrayList<>();
+            for (int e = 0; e < s.ensemble(); e++) {
+                CompletionSettings m = Completer.memberSettings(s, e);
+                assertEquals(1, m.ensemble());
+                assertEquals(7 + e, m.seed());
+                members.add(Completer.fit(d[0], m));
+            }
+            CompletionModel combined = Completer.combine(d[0], s, members);
+            assertArrayEquals(whole.predict(d[1]), combined.predict(d[1]), 0.0, method + ": same predictions");
+            assertEquals(whole.summary().bestEpoch(), combined.summary().bestEpoch());
+            assertEquals(s, combined.settings());
+        }
+        CompletionSettings s = CompletionSettings.defaults(CompletionMethod.DMF);
+        assertThrows(IllegalArgumentException.class, () -> Completer.memberSettings(s, s.ensemble()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Completer.memberSettings(CompletionSettings.defaults(CompletionMethod.ALS), 0));
+    }
+
+    @Test
+    void patienceDefaultsByDepthUnlessSet() {
+        CompletionSettings d2 = CompletionSettings.defaults(CompletionMethod.DMF);
+        assertEquals(CompletionSettings.DMF_PATIENCE, d2.patience());
+        assertEquals(CompletionSettings.DMF_DEEP_PATIENCE, d2.toBuilder().depth(3).build().patience());
+        assertEquals(CompletionSettings.DMF_DEEP_PATIENCE, CompletionSettings.defaults(CompletionMethod.UDV).patience());
+        assertEquals(7, d2.toBuilder().patience(7).depth(3).build().patience());
+        assertEquals(7, d2.toBuilder().patience(7).build().toBuilder().depth(4).build().patience());
+    }
+
+    @Test
     void implicitFeedbackStillRecoversPlantedRatingsAtDepthsTwoAndThree() {
         Ratings[] d = planted(1);
         double baseline = meanOnlyRmse(d[0], d[1]);

@@ -1,5 +1,6 @@
 package dev.tacit.experiments;
 
+import dev.tacit.completion.CompletionMethod;
 import dev.tacit.completion.CompletionModel;
 import dev.tacit.completion.CompletionSettings;
 import dev.tacit.completion.Completer;
@@ -95,26 +96,47 @@ public final class CompletionJob {
      */
     public static List<FoldResult> run(Request r, Progress progress) throws BadInputException, IOException {
         List<Fold> folds = folds(r);
-        progress.start(folds.size());
+        CompletionSettings settings = r.settings();
+        // dmf and udv ensembles: every (fold, member) pair is one job, so that both cores stay busy to the end
+        // (whole folds in parallel would leave the last of 5 folds running alone); the members are combined per
+        // fold into exactly the model Completer.fit returns
+        boolean members = (settings.method() == CompletionMethod.DMF || settings.method() == CompletionMethod.UDV)
+                && settings.ensemble() > 1;
+        int perFold = members ? settings.ensemble() : 1;
+        progress.start(folds.size() * perFold);
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        List<java.util.concurrent.Callable<Outcome>> jobs = new ArrayList<>();
+        List<java.util.concurrent.Callable<Part>> jobs = new ArrayList<>();
         for (int f = 0; f < folds.size(); f++) {
             Fold fold = folds.get(f);
             String name = foldName(r, f);
-            jobs.add(() -> {
-                Outcome o = runFold(r, fold, name, progress, done);
-                progress.update(done.incrementAndGet(), name, 0.0);
-                return o;
-            });
+            for (int e = 0; e < perFold; e++) {
+                CompletionSettings s = members ? Completer.memberSettings(settings, e) : settings;
+                jobs.add(() -> {
+                    Part part = fitPart(fold, s, name, progress, done);
+                    progress.update(done.incrementAndGet(), name, 0.0);
+                    return part;
+                });
+            }
         }
         long start = System.nanoTime();
-        List<Outcome> outcomes;
+        List<Part> parts;
         try {
-            outcomes = dev.tacit.linalg.Workers.map(jobs); // folds in parallel, each sequential inside
+            parts = dev.tacit.linalg.Workers.map(jobs); // in parallel, each sequential inside
         } catch (BadInputException | IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int f = 0; f < folds.size(); f++) {
+            List<Part> mine = parts.subList(f * perFold, (f + 1) * perFold);
+            Fold fold = folds.get(f);
+            long combineStart = System.nanoTime();
+            CompletionModel model = members
+                    ? Completer.combine(fold.train(), settings, mine.stream().map(Part::model).toList())
+                    : mine.get(0).model();
+            double seconds = mine.stream().mapToDouble(Part::seconds).sum();
+            outcomes.add(evaluate(fold, foldName(r, f), model, seconds, combineStart));
         }
         double wall = (System.nanoTime() - start) / 1e9;
         progress.finish();
@@ -127,22 +149,30 @@ public final class CompletionJob {
     private record Outcome(FoldResult result, CompletionModel model, double[] predictions) {
     }
 
-    private static Outcome runFold(Request r, Fold fold, String name, Progress progress,
-                                   java.util.concurrent.atomic.AtomicInteger done) throws BadInputException {
-        int maxEpochs = r.settings().maxEpochs();
+    /** A fitted fold, or one ensemble member of it, with its fitting time. */
+    private record Part(CompletionModel model, double seconds) {
+    }
+
+    private static Part fitPart(Fold fold, CompletionSettings settings, String name, Progress progress,
+                                java.util.concurrent.atomic.AtomicInteger done) throws BadInputException {
+        int maxEpochs = settings.maxEpochs();
         TrainingListener bar = (state, history) -> {
             progress.update(done.get(), name, Math.min(1.0, state.iteration() / (double) maxEpochs));
             return Decision.CONTINUE;
         };
         long start = System.nanoTime();
-        CompletionModel model;
         try {
-            model = Completer.fit(fold.train(), r.settings(), bar);
+            CompletionModel model = Completer.fit(fold.train(), settings, bar);
+            return new Part(model, (System.nanoTime() - start) / 1e9);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    /** Predicts the fold's test ratings; seconds = fitting time + combining and predicting (from {@code since}). */
+    private static Outcome evaluate(Fold fold, String name, CompletionModel model, double fitSeconds, long since) {
         double[] pred = model.predict(fold.test());
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = fitSeconds + (System.nanoTime() - since) / 1e9;
         Metrics m = Metrics.of(pred, fold.test().values());
         FoldResult result = new FoldResult(name, m, fold.train().size(), ColdStart.coldUsers(fold.train(), fold.test()),
                 ColdStart.coldItems(fold.train(), fold.test()), seconds, model.summary().epochs(),

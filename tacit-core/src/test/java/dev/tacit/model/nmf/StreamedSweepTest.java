@@ -86,15 +86,26 @@ class StreamedSweepTest {
         }
     }
 
+    /** A random X, W, H (the arrays the textbook sweeps update) and the same as objective and model. */
+    private record Problem(double[][] x, double[][] w, double[][] h, NmfObjective objective, Nmf model) {
+        static Problem random(long seed) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            double[][] x = StreamedSweepTest.random(N, M, rng);
+            double[][] w = StreamedSweepTest.random(N, K, rng);
+            double[][] h = StreamedSweepTest.random(K, M, rng);
+            NmfObjective objective = NmfObjective.of(Matrix.of(x), NmfLoss.FROBENIUS, NmfPenalty.of(0.02, 0.5));
+            return new Problem(x, w, h, objective, Nmf.of(Matrix.of(w), Matrix.of(h)));
+        }
+    }
+
     @Test
     void multiplicativeSweepsEqualTheTextbookUpdates() {
-        SplittableRandom rng = new SplittableRandom(5);
-        double[][] x = random(N, M, rng);
-        double[][] w = random(N, K, rng);
-        double[][] h = random(K, M, rng);
-        NmfPenalty penalty = NmfPenalty.of(0.02, 0.5);
-        NmfObjective objective = NmfObjective.of(Matrix.of(x), NmfLoss.FROBENIUS, penalty);
-        Nmf model = Nmf.of(Matrix.of(w), Matrix.of(h));
+        Problem p = Problem.random(5);
+        double[][] x = p.x();
+        double[][] w = p.w();
+        double[][] h = p.h();
+        NmfObjective objective = p.objective();
+        Nmf model = p.model();
         MultiplicativeUpdateRule rule = new MultiplicativeUpdateRule();
         rule.init(model, objective);
         for (int s = 0; s < SWEEPS; s++) {
@@ -111,13 +122,12 @@ class StreamedSweepTest {
 
     @Test
     void coordinateDescentSweepsEqualTheTextbookUpdates() {
-        SplittableRandom rng = new SplittableRandom(6);
-        double[][] x = random(N, M, rng);
-        double[][] w = random(N, K, rng);
-        double[][] h = random(K, M, rng);
-        NmfPenalty penalty = NmfPenalty.of(0.02, 0.5);
-        NmfObjective objective = NmfObjective.of(Matrix.of(x), NmfLoss.FROBENIUS, penalty);
-        Nmf model = Nmf.of(Matrix.of(w), Matrix.of(h));
+        Problem p = Problem.random(6);
+        double[][] x = p.x();
+        double[][] w = p.w();
+        double[][] h = p.h();
+        NmfObjective objective = p.objective();
+        Nmf model = p.model();
         HalsRule rule = new HalsRule();
         rule.init(model, objective);
         for (int s = 0; s < SWEEPS; s++) {

@@ -79,14 +79,6 @@ public final class Completer {
             throw new IllegalArgumentException("need at least 2 training ratings, got " + train.size());
         }
         long start = System.nanoTime();
-        int rows = train.numUsers();
-        int cols = train.numItems();
-        int[] userCounts = new int[rows];
-        int[] itemCounts = new int[cols];
-        for (int k = 0; k < train.size(); k++) {
-            userCounts[train.user(k)]++;
-            itemCounts[train.item(k)]++;
-        }
         Fitted f = switch (settings.method()) {
             case DMF, UDV -> product(train, settings, progress);
             case MF -> mf(train, settings, progress);
@@ -97,8 +89,7 @@ public final class Completer {
         double seconds = (System.nanoTime() - start) / 1e9;
         FitSummary summary = new FitSummary(f.result.iterations(), f.bestEpoch, f.validationRmse, f.result.stopReason(),
                 seconds);
-        return new CompletionModel(settings, f.model, train.userIds().copy(), train.itemIds().copy(), userCounts,
-                itemCounts, train.min(), train.max(), f.result.history(), summary);
+        return model(train, settings, f.model, f.result.history(), summary);
     }
 
     /**
@@ -161,14 +152,20 @@ public final class Completer {
         CompletionModel first = members.get(0);
         FitSummary s = first.summary();
         FitSummary summary = new FitSummary(s.epochs(), s.bestEpoch(), s.validationRmse(), s.stopReason(), seconds);
-        int[] userCounts = new int[rows];
-        int[] itemCounts = new int[cols];
+        return model(train, settings, combined, first.history(), summary);
+    }
+
+    /** The model of a fit on {@code train}: its id maps, rating counts per user and item, and rating range. */
+    private static CompletionModel model(Ratings train, CompletionSettings settings, FactoredProduct product,
+                                         History history, FitSummary summary) {
+        int[] userCounts = new int[train.numUsers()];
+        int[] itemCounts = new int[train.numItems()];
         for (int k = 0; k < train.size(); k++) {
             userCounts[train.user(k)]++;
             itemCounts[train.item(k)]++;
         }
-        return new CompletionModel(settings, combined, train.userIds().copy(), train.itemIds().copy(), userCounts,
-                itemCounts, train.min(), train.max(), first.history(), summary);
+        return new CompletionModel(settings, product, train.userIds().copy(), train.itemIds().copy(), userCounts,
+                itemCounts, train.min(), train.max(), history, summary);
     }
 
     private record Fitted(FactoredProduct model, FitResult result, long bestEpoch, double validationRmse) {

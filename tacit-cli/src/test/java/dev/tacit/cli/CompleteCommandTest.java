@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +23,9 @@ class CompleteCommandTest {
     private Path train;
     private Path test;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Tacit.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A planted rank-2 rating matrix on 1..5 with string ids, split 90/10 by a seeded coin. */
@@ -71,7 +64,7 @@ class CompleteCommandTest {
     void implicitOptionIsRecordedInTheConfig() throws Exception {
         for (String implicit : List.of("both", "none")) {
             Path out = tmp.resolve("out-implicit-" + implicit);
-            Run r = run("complete", "--train", train.toString(), "--test", test.toString(), "--implicit", implicit,
+            CliRun r = run("complete", "--train", train.toString(), "--test", test.toString(), "--implicit", implicit,
                     "--width", "8", "--out", out.toString());
             assertEquals(0, r.code(), r.err());
             String metrics = Files.readString(out.resolve("metrics.json"));
@@ -87,7 +80,7 @@ class CompleteCommandTest {
     void completeWritesMetricsPredictionsHistoryAndModelThenPredictReadsIt() throws Exception {
         for (String model : List.of("dmf", "udv", "mf", "als", "softimpute", "bias")) {
             Path out = tmp.resolve("out-" + model);
-            Run r = run("complete", "--train", train.toString(), "--test", test.toString(), "--model", model,
+            CliRun r = run("complete", "--train", train.toString(), "--test", test.toString(), "--model", model,
                     "--out", out.toString());
             assertEquals(0, r.code(), model + ": " + r.err());
             String metrics = Files.readString(out.resolve("metrics.json"));
@@ -108,7 +101,7 @@ class CompleteCommandTest {
         // the saved dmf model reproduces its own predictions through `tacit predict`
         Path pairs = Files.write(tmp.resolve("pairs.csv"), List.of("user,item", "u1,item-3", "stranger,item-0", "u2,nope"));
         Path pout = tmp.resolve("pred");
-        Run p = run("predict", "--from", tmp.resolve("out-dmf").toString(), "--pairs", pairs.toString(), "--out",
+        CliRun p = run("predict", "--from", tmp.resolve("out-dmf").toString(), "--pairs", pairs.toString(), "--out",
                 pout.toString());
         assertEquals(0, p.code(), p.err());
         List<String> lines = Files.readAllLines(pout.resolve("predictions.csv"));
@@ -131,7 +124,7 @@ class CompleteCommandTest {
     @Test
     void crossValidationWritesFoldsWithMeanAndStd() throws Exception {
         Path out = tmp.resolve("cv");
-        Run r = run("complete", "--data", train.toString(), "--folds", "3", "--model", "bias", "--out", out.toString());
+        CliRun r = run("complete", "--data", train.toString(), "--folds", "3", "--model", "bias", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String metrics = Files.readString(out.resolve("metrics.json"));
         assertTrue(metrics.contains("\"folds\":[{"), metrics);
@@ -172,13 +165,13 @@ class CompleteCommandTest {
             String[] args = java.util.Arrays.copyOf(c, c.length + 2);
             args[c.length] = "--out";
             args[c.length + 1] = out.toString();
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
             assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());
             assertTrue(r.err().startsWith("tacit: "), r.err());
             assertFalse(Files.exists(out) && Files.list(out).findAny().isPresent(), "nothing written for " + String.join(" ", c));
         }
-        Run r = run("complete", "--train", bad.toString(), "--test", test.toString(), "--out", out.toString());
+        CliRun r = run("complete", "--train", bad.toString(), "--test", test.toString(), "--out", out.toString());
         assertTrue(r.err().contains("bad.csv:3"), "names file and line: " + r.err());
     }
 
@@ -190,7 +183,7 @@ class CompleteCommandTest {
         Path model = out.resolve("model.tacit");
         byte[] bytes = Files.readAllBytes(model);
         Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Run r = run("predict", "--from", out.toString(), "--pairs", test.toString(), "--out", tmp.resolve("p").toString());
+        CliRun r = run("predict", "--from", out.toString(), "--pairs", test.toString(), "--out", tmp.resolve("p").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("model.tacit"), r.err());
         assertFalse(Files.exists(tmp.resolve("p")));
@@ -207,14 +200,14 @@ class CompleteCommandTest {
         Path png = tmp.resolve("img.png");
         javax.imageio.ImageIO.write(img, "png", png.toFile());
         Path out = tmp.resolve("inpaint");
-        Run r = run("inpaint", "--image", png.toString(), "--observed", "0.5", "--out", out.toString());
+        CliRun r = run("inpaint", "--image", png.toString(), "--observed", "0.5", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("completed.png")));
         assertTrue(Files.exists(out.resolve("mask.png")));
         String metrics = Files.readString(out.resolve("metrics.json"), StandardCharsets.UTF_8);
         double psnr = Double.parseDouble(metrics.replaceAll(".*\"psnr\":([0-9.eE+-]+).*", "$1").strip());
         assertTrue(psnr > 20, "a smooth image is completed well from half its pixels: " + psnr);
-        Run bad = run("inpaint", "--image", tmp.resolve("train.csv").toString(), "--out", tmp.resolve("x").toString());
+        CliRun bad = run("inpaint", "--image", tmp.resolve("train.csv").toString(), "--out", tmp.resolve("x").toString());
         assertEquals(2, bad.code());
         assertFalse(Files.exists(tmp.resolve("x")));
     }

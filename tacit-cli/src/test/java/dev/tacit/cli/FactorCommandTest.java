@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +25,9 @@ class FactorCommandTest {
 
     private Path planted;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Tacit.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A planted rank-3 nonnegative 20×12 table with row labels g1..g20 and column labels act_1..act_12. */
@@ -82,7 +75,7 @@ class FactorCommandTest {
     @Test
     void plantedTableWritesLabelledFactorsMetricsHistoryAndPlots() throws Exception {
         Path out = tmp.resolve("out");
-        Run r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--max-iter", "500",
+        CliRun r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--max-iter", "500",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("rel_error"), r.out());
@@ -113,7 +106,7 @@ class FactorCommandTest {
         assertTrue(Files.size(out.resolve("W.png")) > 1000);
 
         Path mu = tmp.resolve("mu");
-        Run k = run("factor", "--input", planted.toString(), "--rank", "2", "--loss", "kl", "--max-iter", "5",
+        CliRun k = run("factor", "--input", planted.toString(), "--rank", "2", "--loss", "kl", "--max-iter", "5",
                 "--tol", "0", "--init", "random", "--seed", "3", "--out", mu.toString());
         assertEquals(0, k.code(), k.err());
         String m2 = Files.readString(mu.resolve("metrics.json"));
@@ -126,7 +119,7 @@ class FactorCommandTest {
     void latentBudgetModelsGiveRowStochasticFactorsAndTheRangeAnalysis() throws Exception {
         for (String model : List.of("plsa", "lba", "lba-ml", "ema", "lca")) {
             Path out = tmp.resolve("tb-" + model);
-            Run r = run("factor", "--model", model, "--input", TIME_BUDGET.toString(), "--rank", "3",
+            CliRun r = run("factor", "--model", model, "--input", TIME_BUDGET.toString(), "--rank", "3",
                     "--drop-columns", "sex,age_group,year", "--identifiability", "--out", out.toString());
             assertEquals(0, r.code(), model + ": " + r.err());
             for (String file : List.of("W.csv", "H.csv")) {
@@ -156,7 +149,7 @@ class FactorCommandTest {
     @Test
     void minimumVolumeSolverKeepsRowsOfWOnTheSimplex() throws Exception {
         Path out = tmp.resolve("minvol");
-        Run r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--solver", "minvol",
+        CliRun r = run("factor", "--model", "nmf", "--input", planted.toString(), "--rank", "3", "--solver", "minvol",
                 "--volume-lambda", "0.01", "--max-iter", "300", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String metrics = Files.readString(out.resolve("metrics.json"));
@@ -177,7 +170,7 @@ class FactorCommandTest {
     void identifiabilityOfAnNmfWithAZeroRowSkipsOnlyTheVolumeFits() throws Exception {
         Path in = write("zero-row.csv", "g,a,b,c,d\nr1,1,2,0,4\nr2,0,0,0,0\nr3,4,1,3,0\nr4,2,2,2,2\nr5,0,3,1,1\n");
         Path out = tmp.resolve("zero-row");
-        Run r = run("factor", "--model", "nmf", "--input", in.toString(), "--rank", "2", "--identifiability", "--out",
+        CliRun r = run("factor", "--model", "nmf", "--input", in.toString(), "--rank", "2", "--identifiability", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("H_inner.csv")) && !Files.exists(out.resolve("H_minvol.csv")));
@@ -187,7 +180,7 @@ class FactorCommandTest {
     @Test
     void qi2025TimeBudgetExperimentFitsEveryModelWithItsRange() throws Exception {
         Path out = tmp.resolve("qi");
-        Run r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());
+        CliRun r = run("reproduce", "qi2025-timebudget", "--quick", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(9, results.size(), String.join("\n", results));
@@ -203,7 +196,7 @@ class FactorCommandTest {
     @Test
     void timeBudgetTableWithDroppedMetadataColumns() throws Exception {
         Path out = tmp.resolve("tb");
-        Run r = run("factor", "--model", "nmf", "--input", TIME_BUDGET.toString(), "--rank", "3",
+        CliRun r = run("factor", "--model", "nmf", "--input", TIME_BUDGET.toString(), "--rank", "3",
                 "--drop-columns", "sex,age_group,year", "--tol", "1e-6", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String metrics = Files.readString(out.resolve("metrics.json"));
@@ -218,7 +211,7 @@ class FactorCommandTest {
         Path out = tmp.resolve("bad");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--out", out.toString()));
-        Run r = run(all.toArray(String[]::new));
+        CliRun r = run(all.toArray(String[]::new));
         assertEquals(2, r.code(), String.join(" ", all) + ": " + r.err() + r.out());
         assertTrue(r.err().startsWith("tacit: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

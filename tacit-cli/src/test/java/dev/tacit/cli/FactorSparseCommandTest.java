@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,14 +28,9 @@ class FactorSparseCommandTest {
     private Path mtx;
     private Path csv;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Tacit.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static double number(String json, String key) {
@@ -100,9 +93,9 @@ class FactorSparseCommandTest {
         for (String loss : List.of("frobenius", "kl")) {
             Path sparseOut = tmp.resolve("sparse-" + loss);
             Path denseOut = tmp.resolve("dense-" + loss);
-            Run s = run("factor", "--input", mtx.toString(), "--rank", "3", "--loss", loss, "--out", sparseOut.toString());
+            CliRun s = run("factor", "--input", mtx.toString(), "--rank", "3", "--loss", loss, "--out", sparseOut.toString());
             assertEquals(0, s.code(), s.err());
-            Run d = run("factor", "--input", csv.toString(), "--rank", "3", "--loss", loss, "--solver", "mu", "--out",
+            CliRun d = run("factor", "--input", csv.toString(), "--rank", "3", "--loss", loss, "--solver", "mu", "--out",
                     denseOut.toString());
             assertEquals(0, d.code(), d.err());
             String sm = Files.readString(sparseOut.resolve("metrics.json"));
@@ -136,7 +129,7 @@ class FactorSparseCommandTest {
         List<String> args = new ArrayList<>(List.of("factor", "--input", input.toString(), "--rank", "2", "--out",
                 out.toString()));
         args.addAll(List.of(more));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(2, r.code(), input + " " + args + ": " + r.err() + r.out());
         assertTrue(r.err().contains(expected), "expected '" + expected + "' in " + r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

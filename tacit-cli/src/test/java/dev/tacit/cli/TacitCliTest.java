@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,19 +15,14 @@ class TacitCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Tacit.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void listsExperiments() {
-        Run r = run("list");
+        CliRun r = run("list");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("arora2019-completion"));
         assertTrue(r.out().contains("arora2019-sensing"));
@@ -54,7 +47,7 @@ class TacitCliTest {
             {"frobnicate"},
         };
         for (String[] c : cases) {
-            Run r = run(c);
+            CliRun r = run(c);
             assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
             assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());
             assertTrue(r.err().startsWith("tacit: "), r.err());
@@ -65,7 +58,7 @@ class TacitCliTest {
     @Test
     void smallReproductionWritesEveryFile() throws Exception {
         Path out = tmp.resolve("run");
-        Run r = run("reproduce", "arora2019-completion", "--quick", "--n", "20", "--rank", "2", "--observations", "120,250",
+        CliRun r = run("reproduce", "arora2019-completion", "--quick", "--n", "20", "--rank", "2", "--observations", "120,250",
                 "--depths", "1,2", "--max-iter", "3000", "--log-every", "500", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("results.csv", "history.csv", "provenance.json", "report.html",
@@ -91,7 +84,7 @@ class TacitCliTest {
     @Test
     void singleDivergedRunExitsThree() {
         Path out = tmp.resolve("div");
-        Run r = run("reproduce", "arora2019-completion", "--n", "10", "--rank", "1", "--observations", "50",
+        CliRun r = run("reproduce", "arora2019-completion", "--n", "10", "--rank", "1", "--observations", "50",
                 "--depths", "3", "--methods", "dmf", "--quick", "--optimizer", "gd", "--lr", "10", "--max-iter", "2000", "--out", out.toString());
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DIVERGED"));

@@ -104,10 +104,7 @@ public final class NmfObjective implements Objective {
         if (loss == null || penalty == null || data == null) {
             throw new IllegalArgumentException("data, loss and penalty must not be null");
         }
-        if (data.rows() < 1 || data.cols() < 1) {
-            throw new IllegalArgumentException("X must have at least one row and one column, got "
-                    + data.rows() + "x" + data.cols());
-        }
+        requireNonEmpty(data.rows(), data.cols());
         int nnz = data.nnz();
         int[] r = new int[nnz];
         int[] c = new int[nnz];
@@ -242,10 +239,7 @@ public final class NmfObjective implements Objective {
         if (loss == null || penalty == null) {
             throw new IllegalArgumentException("loss and penalty must not be null");
         }
-        if (data.rows() < 1 || data.cols() < 1) {
-            throw new IllegalArgumentException("X must have at least one row and one column, got "
-                    + data.rows() + "x" + data.cols());
-        }
+        requireNonEmpty(data.rows(), data.cols());
         int cols = data.cols();
         double[] row = new double[cols];
         double sum = 0;
@@ -281,6 +275,12 @@ public final class NmfObjective implements Objective {
             }
         }
         return new Scan(sum, sumOfSquares, zeros);
+    }
+
+    private static void requireNonEmpty(int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("X must have at least one row and one column, got " + rows + "x" + cols);
+        }
     }
 
     private static Matrix onDefaultBackend(Matrix data, boolean copy) {

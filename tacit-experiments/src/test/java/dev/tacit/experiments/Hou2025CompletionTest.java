@@ -56,8 +56,20 @@ class Hou2025CompletionTest {
                 assertEquals(3, Integer.parseInt(r.get(5)), r.toString());
             }
         }
-        assertTrue(report.checks().stream().allMatch(c -> c.startsWith("PASS") || c.startsWith("FAIL")));
-        assertTrue(report.checks().stream().anyMatch(c -> c.contains("radius")));
+        assertTrue(report.checks().stream().allMatch(c -> c.startsWith("PASS") || c.startsWith("FAIL")
+                || c.startsWith("INFO")));
+        // with the gauge-covariant steps, exact rank 3 at every radius of the sweep (α = 1, 3, 10)
+        assertTrue(report.checks().stream().anyMatch(c -> c.startsWith("PASS") && c.contains("radius over a factor"
+                + " of 10.0000 with gauge steps")), report.checks().toString());
+        List<String> radius = Files.readAllLines(out.resolve("radius.csv"));
+        assertEquals(1 + 2 * 3, radius.size()); // uniform and gauge × α ∈ {1, 3, 10}
+        for (String line : radius.subList(1, radius.size())) {
+            String[] f = line.split(",");
+            if (f[1].equals("gauge")) {
+                assertEquals("true", f[5], line);
+                assertEquals("3", f[6], line);
+            }
+        }
         assertTrue(Files.readString(out.resolve("report.html")).contains("step"));
     }
 

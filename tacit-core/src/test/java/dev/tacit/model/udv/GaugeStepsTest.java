@@ -24,10 +24,26 @@ import org.junit.jupiter.api.Test;
 class GaugeStepsTest {
 
     private static final double ALPHA0 = 1.5;
+    private static final int STEPS = 300;
 
-    /** Runs projected GD and returns the end-to-end matrix. */
-    private static Matrix run(EntryParameterization p, EntryLoss loss, EntryPattern pattern, GradientDescent gd,
-                              int steps) {
+    /** A seeded rank-2 completion problem: its pattern and loss. */
+    private record Problem(EntryPattern pattern, EntryLoss loss) {
+
+        static Problem of(int rows, int cols, long seed) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            Matrix x = LowRankGenerator.gaussian(rows, 2, rng).times(LowRankGenerator.gaussian(2, cols, rng));
+            x.scale(Math.sqrt((double) rows * cols) / x.frobeniusNorm());
+            EntrySample s = EntrySample.sampleUniform(x, rows * cols / 3, rng);
+            EntryPattern pattern = EntryPattern.of(rows, cols, s.rowIndices(), s.colIndices());
+            return new Problem(pattern, new EntryLoss(pattern, s.values()));
+        }
+    }
+
+    /** Runs {@value #STEPS} steps of projected GD and returns the end-to-end matrix. */
+    private static Matrix run(EntryParameterization p, Problem pr, GradientDescent gd) {
+        EntryPattern pattern = pr.pattern();
+        EntryLoss loss = pr.loss();
+        int steps = STEPS;
         double[] pred = new double[pattern.size()];
         double[] g = new double[pattern.size()];
         List<Matrix> grads = p.newGradientBuffers();
@@ -52,34 +68,25 @@ class GaugeStepsTest {
         return a.minus(b).frobeniusNorm() / b.frobeniusNorm();
     }
 
-    private static EntrySample sample(int rows, int cols, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        Matrix x = LowRankGenerator.gaussian(rows, 2, rng).times(LowRankGenerator.gaussian(2, cols, rng));
-        x.scale(Math.sqrt((double) rows * cols) / x.frobeniusNorm());
-        return EntrySample.sampleUniform(x, rows * cols / 3, rng);
-    }
-
     @Test
     void uduTrajectoryIsTheGaugeImageAtEveryRadius() {
         int n = 20;
         int k = 5;
-        EntrySample s = sample(n, n, 7);
-        EntryPattern pattern = EntryPattern.of(n, n, s.rowIndices(), s.colIndices());
-        EntryLoss loss = new EntryLoss(pattern, s.values());
+        Problem pr = Problem.of(n, n, 7);
         SplittableRandom rng = new SplittableRandom(11);
         Matrix u0 = Projections.gaussianOfNorm(n, k, 1.2, rng);
         Matrix d0 = Projections.ones(k);
         double eta = 0.05;
-        Matrix reference = run(Udu.of(u0, d0, ALPHA0), loss, pattern, new GradientDescent(eta), 300);
+        Matrix reference = run(Udu.of(u0, d0, ALPHA0), pr, new GradientDescent(eta));
         boolean ballBinds = false;
         for (double alpha : new double[] {1.0, 4.5, 10.0}) {
             double c = alpha / ALPHA0;
             Udu p = Udu.of(scaled(u0, c), scaled(d0, 1 / (c * c)), alpha);
-            Matrix w = run(p, loss, pattern, GradientDescent.blockwise(eta, GaugeSteps.udu(alpha, ALPHA0)), 300);
+            Matrix w = run(p, pr, GradientDescent.blockwise(eta, GaugeSteps.udu(alpha, ALPHA0)));
             assertEquals(0.0, relativeDistance(w, reference), 1e-10, "radius " + alpha);
             ballBinds |= Math.abs(p.u().frobeniusNorm() - alpha) < 1e-9 * alpha;
             Udu uniform = Udu.of(scaled(u0, c), scaled(d0, 1 / (c * c)), alpha);
-            Matrix wu = run(uniform, loss, pattern, new GradientDescent(eta), 300);
+            Matrix wu = run(uniform, pr, new GradientDescent(eta));
             assertTrue(!wu.isFinite() || relativeDistance(wu, reference) > 1e-3, "uniform steps are not covariant");
         }
         assertTrue(ballBinds, "the test must exercise the projection onto the ball");
@@ -90,19 +97,17 @@ class GaugeStepsTest {
         int rows = 15;
         int cols = 12;
         int k = 4;
-        EntrySample s = sample(rows, cols, 3);
-        EntryPattern pattern = EntryPattern.of(rows, cols, s.rowIndices(), s.colIndices());
-        EntryLoss loss = new EntryLoss(pattern, s.values());
+        Problem pr = Problem.of(rows, cols, 3);
         SplittableRandom rng = new SplittableRandom(5);
         Matrix u0 = Projections.gaussianOfNorm(rows, k, 1.2, rng);
         Matrix v0 = Projections.gaussianOfNorm(cols, k, 1.2, rng);
         Matrix d0 = Projections.ones(k);
         double eta = 0.05;
-        Matrix reference = run(Udv.of(u0, d0, v0, ALPHA0), loss, pattern, new GradientDescent(eta), 300);
+        Matrix reference = run(Udv.of(u0, d0, v0, ALPHA0), pr, new GradientDescent(eta));
         for (double alpha : new double[] {1.0, 10.0}) {
             double c = alpha / ALPHA0;
             Udv p = Udv.of(scaled(u0, c), scaled(d0, 1 / (c * c)), scaled(v0, c), alpha);
-            Matrix w = run(p, loss, pattern, GradientDescent.blockwise(eta, GaugeSteps.udv(alpha, ALPHA0)), 300);
+            Matrix w = run(p, pr, GradientDescent.blockwise(eta, GaugeSteps.udv(alpha, ALPHA0)));
             assertEquals(0.0, relativeDistance(w, reference), 1e-10, "radius " + alpha);
         }
     }

@@ -281,15 +281,7 @@ public final class CompletionSettings {
             case DMF -> {
                 m.put("depth", depth);
                 m.put("width", width);
-                m.put("init_scale", initScale);
-                m.put("optimizer", optimizer.cliName());
-                m.put("lr", learningRate);
-                m.put("batch_size", batchSize);
-                m.put("max_epochs", maxEpochs);
-                m.put("patience", patience);
-                m.put("validation_fraction", validationFraction);
-                m.put("ensemble", ensemble);
-                m.put("bias", biasTerms.name().toLowerCase(java.util.Locale.ROOT));
+                describeProductTraining(m);
                 m.put("implicit", effectiveImplicitFeedback().cliName());
                 if (effectiveImplicitFeedback() != ImplicitFeedback.NONE) {
                     m.put("implicit_lr", implicitLearningRate);
@@ -298,15 +290,7 @@ public final class CompletionSettings {
             case UDV -> {
                 m.put("width", width);
                 m.put("radius", radius);
-                m.put("init_scale", initScale);
-                m.put("optimizer", optimizer.cliName());
-                m.put("lr", learningRate);
-                m.put("batch_size", batchSize);
-                m.put("max_epochs", maxEpochs);
-                m.put("patience", patience);
-                m.put("validation_fraction", validationFraction);
-                m.put("ensemble", ensemble);
-                m.put("bias", biasTerms.name().toLowerCase(java.util.Locale.ROOT));
+                describeProductTraining(m);
             }
             case MF -> {
                 m.put("factors", width);
@@ -330,6 +314,19 @@ public final class CompletionSettings {
         }
         m.put("seed", seed);
         return m;
+    }
+
+    /** The training settings dmf and udv share, in the order of metrics.json. */
+    private void describeProductTraining(Map<String, Object> m) {
+        m.put("init_scale", initScale);
+        m.put("optimizer", optimizer.cliName());
+        m.put("lr", learningRate);
+        m.put("batch_size", batchSize);
+        m.put("max_epochs", maxEpochs);
+        m.put("patience", patience);
+        m.put("validation_fraction", validationFraction);
+        m.put("ensemble", ensemble);
+        m.put("bias", biasTerms.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -363,28 +360,19 @@ public final class CompletionSettings {
 
         /** @param n depth ≥ 1 @return this */
         public Builder depth(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("depth must be at least 1, got " + n);
-            }
-            this.depth = n;
+            this.depth = atLeastOne(n, "depth");
             return this;
         }
 
         /** @param k width / rank ≥ 1 @return this */
         public Builder width(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("width must be at least 1, got " + k);
-            }
-            this.width = k;
+            this.width = atLeastOne(k, "width");
             return this;
         }
 
         /** @param s init scale &gt; 0 @return this */
         public Builder initScale(double s) {
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("init scale must be positive, got " + s);
-            }
-            this.initScale = s;
+            this.initScale = positive(s, "init scale");
             return this;
         }
 
@@ -396,10 +384,7 @@ public final class CompletionSettings {
 
         /** @param lr learning rate &gt; 0 @return this */
         public Builder learningRate(double lr) {
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("learning rate must be positive, got " + lr);
-            }
-            this.learningRate = lr;
+            this.learningRate = positive(lr, "learning rate");
             return this;
         }
 
@@ -414,19 +399,13 @@ public final class CompletionSettings {
 
         /** @param n epoch budget ≥ 1 @return this */
         public Builder maxEpochs(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("max epochs must be at least 1, got " + n);
-            }
-            this.maxEpochs = n;
+            this.maxEpochs = atLeastOne(n, "max epochs");
             return this;
         }
 
         /** @param p patience ≥ 1 @return this */
         public Builder patience(int p) {
-            if (p < 1) {
-                throw new IllegalArgumentException("patience must be at least 1, got " + p);
-            }
-            this.patience = p;
+            this.patience = atLeastOne(p, "patience");
             return this;
         }
 
@@ -450,10 +429,7 @@ public final class CompletionSettings {
 
         /** @param e number of averaged DMF runs ≥ 1 @return this */
         public Builder ensemble(int e) {
-            if (e < 1) {
-                throw new IllegalArgumentException("ensemble must be at least 1, got " + e);
-            }
-            this.ensemble = e;
+            this.ensemble = atLeastOne(e, "ensemble");
             return this;
         }
 
@@ -480,10 +456,7 @@ public final class CompletionSettings {
 
         /** @param lr learning rate of the implicit-feedback factors, &gt; 0 @return this */
         public Builder implicitLearningRate(double lr) {
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("implicit learning rate must be positive, got " + lr);
-            }
-            this.implicitLearningRate = lr;
+            this.implicitLearningRate = positive(lr, "implicit learning rate");
             return this;
         }
 
@@ -491,6 +464,20 @@ public final class CompletionSettings {
         public Builder seed(long s) {
             this.seed = s;
             return this;
+        }
+
+        private static int atLeastOne(int value, String what) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+            }
+            return value;
+        }
+
+        private static double positive(double value, String what) {
+            if (!(value > 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException(what + " must be positive, got " + value);
+            }
+            return value;
         }
 
         /** @return the settings */

@@ -80,11 +80,7 @@ public final class MaxVolumeRule implements UpdateRule {
         MaxVolumeRule rule = new MaxVolumeRule(settings, 0.0);
         rule.init(model, objective);
         rule.updateW(model, objective, MinVolumeRule.INITIAL_W_STEPS);
-        double fit = 2 * objective.value(model.endToEnd());
-        double logDet = MinVolumeRule.logVolume(model.h(), settings.delta());
-        double weight = settings.lambda() == 0 ? 0.0
-                : settings.lambda() * Math.max(1e-6, fit) / Math.max(Math.abs(logDet), 1e-12);
-        return new MaxVolumeRule(settings, weight);
+        return new MaxVolumeRule(settings, MinVolumeRule.weight(model, objective, settings));
     }
 
     /** @return λ' (the weight of −½ log det) */

@@ -73,11 +73,15 @@ public final class MinVolumeRule implements UpdateRule {
         MinVolumeRule rule = new MinVolumeRule(settings, 0.0);
         rule.init(model, objective);
         rule.updateW(model, objective, INITIAL_W_STEPS);
+        return new MinVolumeRule(settings, weight(model, objective, settings));
+    }
+
+    /** @return λ' = λ·max(10⁻⁶, ‖X − WH‖²)/|log det(HHᵀ + δI)| at the current factors (0 when λ = 0) */
+    static double weight(Nmf model, NmfObjective objective, VolumeSettings settings) {
         double fit = 2 * objective.value(model.endToEnd());
-        double logDet = logVolume(model.h().toArray(), k, model.cols(), settings.delta());
-        double weight = settings.lambda() == 0 ? 0.0
+        double logDet = logVolume(model.h(), settings.delta());
+        return settings.lambda() == 0 ? 0.0
                 : settings.lambda() * Math.max(1e-6, fit) / Math.max(Math.abs(logDet), 1e-12);
-        return new MinVolumeRule(settings, weight);
     }
 
     static void check(NmfObjective objective, VolumeSettings settings) {

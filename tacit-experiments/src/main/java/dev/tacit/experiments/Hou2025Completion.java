@@ -59,7 +59,8 @@ import java.util.Map;
  * repeats one cell over α ∈ {1, 2, 3, 4.5, 10} twice: with the same step η for every factor ("uniform": the
  * stable step shrinks like (α₀/α)⁴ along d, so one η cannot serve every radius) and with the gauge-covariant steps
  * of {@link GaugeSteps} relative to α₀ = the experiment's radius ("gauge": η·(α/α₀)² on U, η·(α₀/α)⁴ on d; the
- * same init ‖U₀‖_F = ξ, d₀ = 1 at every radius, so the radius acts as a change of the effective init); init: U Gaussian with ‖U₀‖_F = ξ (the init scale), d₀ = 1,
+ * same init ‖U₀‖_F = ξ, d₀ = 1 at every radius, so the radius acts as a change of the effective init); init:
+ * U Gaussian with ‖U₀‖_F = ξ (the init scale), d₀ = 1,
  * simultaneous updates followed by the projection (U ← U·min(1, α/‖U‖_F), d ← max(d, 0)). uu is {@link Udu#plain}
  * (the same U₀, d ≡ 1, no ball). dmf is {@link DeepProduct#square} of depth 3 with the Gaussian init of scale ξ and
  * a smaller iteration budget (it forms W and costs far more per step). udu and uu predict and back-propagate on
@@ -198,9 +199,8 @@ public final class Hou2025Completion implements Experiment {
 
     /** One run. */
     record Run(String method, long seed, double lr, double scale, double radius, StepScaling scaling,
-               boolean converged, int rank,
-               double testError, double trainLoss, long iterations, double[] sigma, double[] traceIter,
-               double[][] traceSigma) {
+               boolean converged, int rank, double testError, double trainLoss, long iterations, double[] sigma,
+               double[] traceIter, double[][] traceSigma) {
 
         double ratio41() {
             return sigma.length > 3 && sigma[0] > 0 ? sigma[3] / sigma[0] : Double.NaN;
@@ -227,11 +227,6 @@ public final class Hou2025Completion implements Experiment {
             case "dmf" -> DeepProduct.square(n, n, 3, Init.GAUSSIAN, scale, rng);
             default -> throw new IllegalArgumentException(method);
         };
-    }
-
-    static Run fit(String method, Problem pr, long seed, double lr, double scale, double radius, long budget,
-                   double tol, boolean trace) {
-        return fit(method, pr, seed, lr, scale, radius, StepScaling.UNIFORM, radius, budget, tol, trace);
     }
 
     /**
@@ -284,8 +279,8 @@ public final class Hou2025Completion implements Experiment {
                 ts[i][k] = tr.get(k)[i + 1];
             }
         }
-        return new Run(method, seed, lr, scale, radius, scaling, r.converged(), rank, te, r.trainLoss(), r.iterations(), sv,
-                ti, ts);
+        return new Run(method, seed, lr, scale, radius, scaling, r.converged(), rank, te, r.trainLoss(),
+                r.iterations(), sv, ti, ts);
     }
 
     @Override
@@ -343,8 +338,8 @@ public final class Hou2025Completion implements Experiment {
                 boolean trace = !c.sweep() && c.lr() == traceLr && c.scale() == traceScale;
                 Run r = fit(c.method(), c.pr(), c.seed(), c.lr(), c.scale(), c.radius(), c.scaling(), radius,
                         c.method().equals("dmf") ? dmfBudget : budget, tol, trace);
-                String label = (c.sweep() ? "udu α " + fmt(c.radius()) + " " + c.scaling().label() : c.method()) + ", η " + fmt(c.lr()) + ", ξ "
-                        + fmt(c.scale());
+                String label = (c.sweep() ? "udu α " + fmt(c.radius()) + " " + c.scaling().label() : c.method())
+                        + ", η " + fmt(c.lr()) + ", ξ " + fmt(c.scale());
                 synchronized (progress) {
                     progress.update(finished.incrementAndGet(), label, 1.0);
                 }

@@ -86,6 +86,8 @@ abstract class AroraGrid implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--n", "--rank", "--observations", "--depths", "--methods", "--init-scales", "--lr",
+                "--max-iter", "--tol", "--log-every", "--optimizer");
         Settings s = settings(o);
         if (s.seeds().isEmpty()) {
             throw new BadInputException("--seeds: give at least one seed");

@@ -120,6 +120,7 @@ public final class Du2018Balance implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--depths", "--lr", "--n", "--rank", "--max-iter");
         if (o.depths() != null) {
             if (o.depths().isEmpty()) {
                 throw new BadInputException("--depths must list at least one depth");

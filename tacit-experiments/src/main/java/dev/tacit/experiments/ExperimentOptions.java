@@ -1,7 +1,9 @@
 package dev.tacit.experiments;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Options common to every experiment; {@code null} means "the experiment's default" (which depends on
@@ -48,6 +50,38 @@ public record ExperimentOptions(Path out, boolean quick, List<Long> seeds, Integ
     public ExperimentOptions withOut(Path newOut) {
         return new ExperimentOptions(newOut, quick, seeds, n, rank, observations, depths, methods, initScales,
                 learningRates, maxIterations, tolerance, logEvery, optimizer, radius);
+    }
+
+    /**
+     * Rejects every override that was given but is not among {@code used}, so that an option an experiment does
+     * not read is an error instead of being silently ignored.
+     *
+     * @param experiment the experiment id (for the message)
+     * @param used the options the experiment reads, e.g. {@code "--depths"}
+     * @throws BadInputException naming the first option given that is not used
+     */
+    public void rejectUnused(String experiment, String... used) throws BadInputException {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("--seeds", seeds);
+        given.put("--n", n);
+        given.put("--rank", rank);
+        given.put("--observations", observations);
+        given.put("--depths", depths);
+        given.put("--methods", methods);
+        given.put("--init-scales", initScales);
+        given.put("--lr", learningRates);
+        given.put("--max-iter", maxIterations);
+        given.put("--tol", tolerance);
+        given.put("--log-every", logEvery);
+        given.put("--optimizer", optimizer);
+        given.put("--radius", radius);
+        List<String> takes = List.of(used);
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            if (e.getValue() != null && !takes.contains(e.getKey())) {
+                throw new BadInputException(e.getKey() + ": " + experiment + " does not use this option (it takes "
+                        + String.join(", ", takes) + ")");
+            }
+        }
     }
 
     static <T> T or(T value, T fallback) {

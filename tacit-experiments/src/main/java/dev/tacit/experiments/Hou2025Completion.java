@@ -145,6 +145,8 @@ public final class Hou2025Completion implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--n", "--rank", "--observations", "--init-scales", "--lr", "--max-iter",
+                "--tol", "--radius");
         if (o.radius() != null && !(o.radius() > 0 && Double.isFinite(o.radius()))) {
             throw new BadInputException("--radius must be positive and finite, got " + o.radius());
         }
@@ -424,6 +426,20 @@ public final class Hou2025Completion implements Experiment {
         try (Staging staging = new Staging(o.out())) {
             Csv.writeCsv(staging.file("results.csv"), header, rows);
             Csv.writeCsv(staging.file("radius.csv"), radiusHeader, radiusRows);
+            List<String> historyHeader = List.of("method", "seed", "step_size", "init_scale", "iteration", "sigma_1",
+                    "sigma_2", "sigma_3", "sigma_4", "sigma_5");
+            List<List<String>> historyRows = new ArrayList<>();
+            for (Run r : runs) {
+                for (int k = 0; k < r.traceIter().length; k++) {
+                    List<String> h = new ArrayList<>(List.of(r.method(), Long.toString(r.seed()), fmt(r.lr()),
+                            fmt(r.scale()), Long.toString((long) r.traceIter()[k])));
+                    for (int i = 0; i < 5; i++) {
+                        h.add(fmt(r.traceSigma()[i][k]));
+                    }
+                    historyRows.add(h);
+                }
+            }
+            Csv.writeCsv(staging.file("history.csv"), historyHeader, historyRows);
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("quick", o.quick());
             config.put("seeds", seeds);

@@ -107,6 +107,7 @@ public final class Hou2025Network implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--lr", "--max-iter", "--radius");
         if (o.seeds() != null && o.seeds().isEmpty()) {
             throw new BadInputException("--seeds must list at least one seed");
         }

@@ -116,6 +116,7 @@ public final class Jiang2023EarlyStop implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--n", "--init-scales", "--lr", "--max-iter", "--log-every");
         int n = n(o);
         if (n < SIGMAS || n > 400) {
             throw new BadInputException("--n must be in [" + SIGMAS + ", 400], got " + n);

@@ -94,6 +94,7 @@ public final class Kamber2025Sharpness implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--depths", "--n", "--lr", "--max-iter");
         if (o.depths() != null) {
             if (o.depths().isEmpty()) {
                 throw new BadInputException("--depths must list at least one depth");
@@ -279,7 +280,7 @@ public final class Kamber2025Sharpness implements Experiment {
 
         try (Staging staging = new Staging(o.out())) {
             Csv.writeCsv(staging.file("results.csv"), HEADER, rows);
-            Csv.writeCsv(staging.file("escape-history.csv"), List.of("seed", "depth", "case", "eta", "iteration",
+            Csv.writeCsv(staging.file("history.csv"), List.of("seed", "depth", "case", "eta", "iteration",
                     "distance"), history);
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("quick", o.quick());

@@ -62,6 +62,7 @@ public final class Qi2025TimeBudget implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--rank", "--max-iter", "--tol");
         int k = ExperimentOptions.or(o.rank(), DEFAULT_RANK);
         if (k < 1 || k > 4) {
             throw new BadInputException("--rank must be in [1, 4] (the range analysis handles K <= 4), got " + k);

@@ -119,6 +119,8 @@ public final class Razin2020Norms implements Experiment {
 
     @Override
     public void validate(ExperimentOptions o) throws BadInputException {
+        o.rejectUnused(id(), "--seeds", "--depths", "--init-scales", "--lr", "--max-iter", "--tol", "--log-every",
+                "--optimizer");
         if (o.depths() != null) {
             if (o.depths().isEmpty()) {
                 throw new BadInputException("--depths must list at least one depth");

@@ -26,10 +26,14 @@ class Hou2025CompletionTest {
         ExperimentOptions o = new ExperimentOptions(out, true, null, null, null, null, null, null, null, List.of(1e-1),
                 30_000L, null, null, null);
         ExperimentReport report = new Hou2025Completion().run(o, Progress.NONE);
-        for (String f : List.of("results.csv", "radius.csv", "report.html", "provenance.json", "sigma-udu-seed0.png",
-                "sigma-uu-seed0.png", "sigma-dmf-seed0.png", "grid-test-error-seed0.png", "grid-tail-seed0.png")) {
+        for (String f : List.of("results.csv", "radius.csv", "history.csv", "report.html", "provenance.json",
+                "sigma-udu-seed0.png", "sigma-uu-seed0.png", "sigma-dmf-seed0.png", "grid-test-error-seed0.png",
+                "grid-tail-seed0.png")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        List<String> history = Files.readAllLines(out.resolve("history.csv"));
+        assertEquals("method,seed,step_size,init_scale,iteration,sigma_1,sigma_2,sigma_3,sigma_4,sigma_5", history.get(0));
+        assertTrue(history.size() > 3, "a traced run per method");
         List<String> lines = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(String.join(",", HEADER), lines.get(0));
         assertEquals(HEADER, report.header());

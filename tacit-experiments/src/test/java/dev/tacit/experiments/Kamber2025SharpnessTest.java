@@ -17,7 +17,7 @@ class Kamber2025SharpnessTest {
     void quickRunWritesResultsAndPassesEveryCheck(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("k");
         ExperimentReport report = new Kamber2025Sharpness().run(ExperimentOptions.defaults(out, true), Progress.NONE);
-        for (String f : List.of("results.csv", "escape-history.csv", "report.html", "provenance.json",
+        for (String f : List.of("results.csv", "history.csv", "report.html", "provenance.json",
                 "measured-vs-exact.png", "escape-distance.png")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }

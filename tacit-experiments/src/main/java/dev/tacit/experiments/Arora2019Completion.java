@@ -52,12 +52,18 @@ public final class Arora2019Completion extends AroraGrid {
     @Override
     List<String> checks(Settings s, List<Map<String, String>> rows) {
         List<String> out = new ArrayList<>();
-        if (s.n() != 100 || s.rank() != 5 || s.tolerance() != 1e-6) {
-            out.add("reference checks apply to n=100, rank 5, tol 1e-6 only: not evaluated");
+        if (s.n() != 100 || s.rank() != 5 || s.tolerance() != 1e-6 || s.init() != Init.GAUSSIAN
+                || s.optimizer() != OptimizerKind.GROUP_RMSPROP) {
+            out.add("reference checks apply to the paper's setting only (n=100, rank 5, tol 1e-6, gaussian init, "
+                    + "GroupRMSprop): not evaluated");
             return out;
         }
         List<Map<String, String>> ref = rows.stream().filter(r -> r.get("method").equals("nnm")
                 || (r.get("init_scale").equals(num(1e-3)) && r.get("lr").equals(num(1e-3)))).toList();
+        if (ref.stream().noneMatch(r -> r.get("method").equals("dmf"))) {
+            out.add("reference checks use the dmf cells at init 1e-3 and lr 1e-3, which this run does not have: "
+                    + "not evaluated");
+        }
         for (long seed : s.seeds()) {
             List<Map<String, String>> rs = ref.stream().filter(r -> Long.parseLong(r.get("seed")) == seed).toList();
             double e3 = value(rs, "dmf", 3, 2000, "test_error");

@@ -238,8 +238,7 @@ abstract class AroraGrid implements Experiment {
             report.addParagraph("Reproduction of " + title() + ". Every number below was measured by this run; the "
                     + "reference values come from the authors' notebook and our numpy port of the official code "
                     + "(see shared/papers/dmf.md §1.8).");
-            report.addHeading("Checks against the paper");
-            report.addParagraph(String.join("\n", checks));
+            report.addPreformatted("Checks against the paper", String.join("\n", checks));
             report.addTable("results.csv", header, table);
             for (Path plot : plots) {
                 report.addImage(plot.getFileName().toString(), plot);

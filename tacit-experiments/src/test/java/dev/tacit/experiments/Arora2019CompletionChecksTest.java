@@ -55,4 +55,32 @@ class Arora2019CompletionChecksTest {
         assertTrue(checks.stream().anyMatch(c -> c.startsWith("FAIL") && c.contains("depth 3 error")),
                 String.join("\n", checks));
     }
+
+    @Test
+    void anotherOptimizerIsNotJudgedAgainstTheGroupRmsPropReferences() {
+        Arora2019Completion e = new Arora2019Completion();
+        AroraGrid.Settings q = e.defaults(true);
+        AroraGrid.Settings gd = new AroraGrid.Settings(q.seeds(), q.n(), q.rank(), q.observations(), q.depths(),
+                q.methods(), q.initScales(), q.learningRates(), q.maxIterations(), q.tolerance(), q.logEvery(),
+                q.init(), dev.tacit.optim.OptimizerKind.GD);
+        List<String> checks = e.checks(gd, quickRows("1.6e-5"));
+        assertEquals(1, checks.size(), String.join("\n", checks));
+        assertTrue(checks.get(0).endsWith("not evaluated"), checks.get(0));
+    }
+
+    @Test
+    void aRunWithoutTheReferenceCellsSaysSoInsteadOfPrintingNothing() {
+        Arora2019Completion e = new Arora2019Completion();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map<String, String> r : quickRows("1.6e-5")) {
+            if (r.get("method").equals("dmf")) {
+                r.put("init_scale", AroraGrid.num(1e-4));
+            }
+            rows.add(r);
+        }
+        List<String> checks = e.checks(e.defaults(true), rows);
+        assertTrue(checks.stream().anyMatch(c -> c.contains("init 1e-3 and lr 1e-3") && c.endsWith("not evaluated")),
+                String.join("\n", checks));
+        assertTrue(checks.stream().noneMatch(c -> c.contains("depth 3 error")), String.join("\n", checks));
+    }
 }

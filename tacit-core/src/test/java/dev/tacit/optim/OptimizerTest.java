@@ -45,6 +45,37 @@ class OptimizerTest {
     }
 
     @Test
+    void adamSecondStepIsAlgorithmOne() {
+        // the first step is lr·sign(g) whatever β₁, β₂ are, so it cannot catch a wrong moment or bias correction
+        double b1 = 0.8;
+        double b2 = 0.9;
+        double eps = 1e-3;
+        double lr = 0.05;
+        Matrix p = Matrix.of(new double[][] {{1, -1}});
+        Adam adam = new Adam(lr, b1, b2, eps);
+        adam.init(List.of(p));
+        double[] g1 = {3, -0.2};
+        double[] g2 = {-1, 0.5};
+        double[] expected = {1, -1};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        double[][] gs = {g1, g2};
+        for (int t = 1; t <= 2; t++) {
+            double[] g = gs[t - 1];
+            for (int k = 0; k < 2; k++) {
+                m[k] = b1 * m[k] + (1 - b1) * g[k];
+                v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k];
+                double mHat = m[k] / (1 - Math.pow(b1, t));
+                double vHat = v[k] / (1 - Math.pow(b2, t));
+                expected[k] -= lr * mHat / (Math.sqrt(vHat) + eps);
+            }
+            adam.step(List.of(p), List.of(Matrix.of(new double[][] {g})));
+        }
+        assertEquals(expected[0], p.get(0, 0), 1e-14);
+        assertEquals(expected[1], p.get(0, 1), 1e-14);
+    }
+
+    @Test
     void gradientDescentAndParsing() {
         Matrix p = Matrix.of(new double[][] {{1}});
         new GradientDescent(0.5).step(List.of(p), List.of(Matrix.of(new double[][] {{2}})));

@@ -1,5 +1,6 @@
 package dev.tacit.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,6 +32,19 @@ class OptimizerTest {
         opt.reset();
         opt.step(List.of(p1, p2), List.of(g1, g2));
         assertEquals(lr, opt.lastStepSize(), 1e-15);
+    }
+
+    @Test
+    void groupRmsPropRejectsAZeroEpsilon() {
+        // ε = 0 was accepted: a zero gradient then gave the step η/0 = ∞ and NaN parameters
+        assertThrows(IllegalArgumentException.class, () -> new GroupRmsProp(1e-3, 0.99, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> new GroupRmsProp(1e-3, 0.99, Double.POSITIVE_INFINITY));
+        Matrix p = Matrix.of(new double[][] {{1, 2}});
+        GroupRmsProp opt = new GroupRmsProp(1e-3);
+        opt.init(List.of(p));
+        opt.step(List.of(p), List.of(Matrix.zeros(1, 2)));
+        assertEquals(1e-3 / GroupRmsProp.DEFAULT_EPSILON, opt.lastStepSize(), 1e-9);
+        assertArrayEquals(new double[] {1, 2}, p.toArray(), 0.0);
     }
 
     @Test

@@ -55,7 +55,10 @@ public final class CompletionModel {
         this.summary = summary;
     }
 
-    /** @return the settings it was fitted with */
+    /**
+     * @return the settings it was fitted with; for a model from {@link #load(Path)}, the method's defaults with
+     *     the saved seed (the saved file keeps the fitted settings in its header, but they are not read back)
+     */
     public CompletionSettings settings() {
         return settings;
     }

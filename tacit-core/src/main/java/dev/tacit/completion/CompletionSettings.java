@@ -485,6 +485,9 @@ public final class CompletionSettings {
             if ((method == CompletionMethod.DMF || method == CompletionMethod.UDV) && validationFraction == 0) {
                 throw new IllegalArgumentException(method.cliName() + " stops early on a validation split: validation fraction must be > 0");
             }
+            if (method == CompletionMethod.SOFTIMPUTE && validationFraction == 0) {
+                throw new IllegalArgumentException(method.cliName() + " picks λ on a validation split: validation fraction must be > 0");
+            }
             if (method != CompletionMethod.DMF && implicitFeedback != ImplicitFeedback.NONE) {
                 throw new IllegalArgumentException("implicit feedback applies to dmf only, not " + method.cliName());
             }

@@ -29,14 +29,22 @@ public final class LinearMeasurements {
      * The Gaussian design of Arora et al. 2019 ({@code gen_obs.py}): every entry of every A_k is i.i.d.
      * N(0, 1/n²) with n = √(n₁n₂) (std 1/n for square matrices), and y_k = ⟨A_k, W*⟩.
      *
-     * @param truth W*
+     * @param truth W*, finite
      * @param m number of measurements ≥ 1
      * @param rng randomness (advanced)
      * @return the measurements
+     * @throws IllegalArgumentException if m &lt; 1 or W* has a NaN or infinite entry (named by row and column)
      */
     public static LinearMeasurements gaussian(Matrix truth, int m, RandomGenerator rng) {
         if (m < 1) {
             throw new IllegalArgumentException("number of measurements must be positive, got " + m);
+        }
+        for (int k = 0; k < truth.size(); k++) {
+            double v = truth.getFlat(k);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("W*[" + k / truth.cols() + "][" + k % truth.cols()
+                        + "] is not finite: " + v);
+            }
         }
         int n1 = truth.rows();
         int n2 = truth.cols();

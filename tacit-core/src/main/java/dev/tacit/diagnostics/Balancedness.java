@@ -16,8 +16,11 @@ public final class Balancedness implements Diagnostic {
 
     private final int depth;
 
-    /** @param depth N of the deep products this will measure */
+    /** @param depth N ≥ 1 of the deep products this will measure (depth 1 has no pairs: no columns) */
     public Balancedness(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
+        }
         this.depth = depth;
     }
 

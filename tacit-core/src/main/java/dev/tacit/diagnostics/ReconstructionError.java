@@ -14,10 +14,17 @@ public final class ReconstructionError implements Diagnostic {
     private final Matrix truth;
     private final double truthNormSquared;
 
-    /** @param truth W* (not modified, kept by reference) */
+    /**
+     * @param truth W* (not modified, kept by reference), finite and nonzero
+     * @throws IllegalArgumentException if ‖W*‖_F is 0 or not finite (test_error would be NaN at every log)
+     */
     public ReconstructionError(Matrix truth) {
         this.truth = truth;
         this.truthNormSquared = truth.frobeniusNormSquared();
+        if (!(truthNormSquared > 0) || !Double.isFinite(truthNormSquared)) {
+            throw new IllegalArgumentException("the ground truth must be nonzero and finite, ‖W*‖²_F = "
+                    + truthNormSquared);
+        }
     }
 
     /**

@@ -6,7 +6,10 @@ public enum StopReason {
     MAX_ITERATIONS,
     /** The training loss reached the tolerance. */
     TOLERANCE,
-    /** The training loss (or a parameter) became NaN or infinite. */
+    /**
+     * The training loss became NaN or infinite (only the loss is checked: a non-finite parameter that no
+     * observed entry reads goes unnoticed).
+     */
     DIVERGED,
     /** A listener asked to stop. */
     LISTENER

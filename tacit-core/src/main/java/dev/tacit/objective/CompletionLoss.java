@@ -21,8 +21,14 @@ public final class CompletionLoss implements Objective {
     private final EntrySample sample;
     private final int[] flat;
 
-    /** @param sample the observed entries Ω and values y */
+    /**
+     * @param sample the observed entries Ω and values y, at least one
+     * @throws IllegalArgumentException if Ω is empty (the mean over no observations is undefined)
+     */
     public CompletionLoss(EntrySample sample) {
+        if (sample.size() == 0) {
+            throw new IllegalArgumentException("no observed entries: the completion loss needs at least one");
+        }
         this.sample = sample;
         this.flat = new int[sample.size()];
         for (int k = 0; k < flat.length; k++) {

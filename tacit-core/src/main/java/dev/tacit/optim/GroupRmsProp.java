@@ -39,15 +39,16 @@ public final class GroupRmsProp implements Optimizer {
     /**
      * @param learningRate η &gt; 0
      * @param beta β in [0, 1)
-     * @param epsilon ε ≥ 0
+     * @param epsilon ε &gt; 0 and finite (with ε = 0 a zero gradient, e.g. at a stationary point, gives the step
+     *     η/0 = ∞ and NaN parameters)
      */
     public GroupRmsProp(double learningRate, double beta, double epsilon) {
         this.learningRate = LearningRates.check(learningRate);
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("beta must be in [0, 1), got " + beta);
         }
-        if (!(epsilon >= 0)) {
-            throw new IllegalArgumentException("epsilon must be non-negative, got " + epsilon);
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be positive and finite, got " + epsilon);
         }
         this.beta = beta;
         this.epsilon = epsilon;

@@ -263,6 +263,10 @@ class CompletionTest {
                 () -> CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().depth(0));
         assertThrows(IllegalArgumentException.class,
                 () -> CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().validationFraction(0).build());
+        // softimpute picks λ on its split: 0 used to pass here and fail later in Splits.holdout, without naming it
+        IllegalArgumentException noSplit = assertThrows(IllegalArgumentException.class,
+                () -> CompletionSettings.defaults(CompletionMethod.SOFTIMPUTE).toBuilder().validationFraction(0).build());
+        assertTrue(noSplit.getMessage().contains("validation fraction"), noSplit.getMessage());
         assertEquals("als", CompletionSettings.defaults(CompletionMethod.ALS).describe().get("model"));
         assertEquals(CompletionSettings.DMF_DEPTH, CompletionSettings.defaults(CompletionMethod.DMF).describe().get("depth"));
         CompletionSettings dmf = CompletionSettings.defaults(CompletionMethod.DMF);

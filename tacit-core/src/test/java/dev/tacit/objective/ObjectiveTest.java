@@ -2,6 +2,7 @@ package dev.tacit.objective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tacit.data.EntrySample;
 import dev.tacit.data.LinearMeasurements;
@@ -49,5 +50,25 @@ class ObjectiveTest {
         Matrix t = Matrix.zeros(3, 3);
         assertThrows(IllegalArgumentException.class, () -> EntrySample.sampleUniform(t, 10, new SplittableRandom(1)));
         assertThrows(IllegalArgumentException.class, () -> LowRankGenerator.generate(3, 3, 4, new SplittableRandom(1)));
+    }
+
+    @Test
+    void emptySampleIsRejectedNotReportedAsDivergence() {
+        // (1/m)·Σ over no observations was 0/0 = NaN, which the Trainer then reported as DIVERGED at step 0
+        EntrySample empty = EntrySample.of(3, 3, new int[0], new int[0], new double[0]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CompletionLoss(empty));
+        assertTrue(e.getMessage().contains("no observed entries"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteTruthIsRejectedBySensing() {
+        // a NaN entry of W* used to give NaN measurements y_k silently
+        Matrix t = Matrix.zeros(3, 3);
+        t.set(1, 2, Double.NaN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LinearMeasurements.gaussian(t, 4, new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("[1][2]"), e.getMessage());
+        t.set(1, 2, Double.POSITIVE_INFINITY);
+        assertThrows(IllegalArgumentException.class, () -> LinearMeasurements.gaussian(t, 4, new SplittableRandom(1)));
     }
 }

@@ -159,7 +159,56 @@ final class Fields {
         if (t.isEmpty()) {
             throw new NumberFormatException("empty");
         }
-        return Double.parseDouble(t);
+        String plain = t.strip();
+        if (!isDecimal(plain)) { // Double.parseDouble also takes "4f", "3d" and hexadecimal "0x1p2"
+            throw new NumberFormatException(t);
+        }
+        return Double.parseDouble(plain);
+    }
+
+    /**
+     * @return whether s is a decimal number, {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?},
+     *     or {@code [+-]?NaN} / {@code [+-]?Infinity} (so that the reader can report them as not finite)
+     */
+    static boolean isDecimal(String s) {
+        int k = 0;
+        int n = s.length();
+        if (k < n && (s.charAt(k) == '-' || s.charAt(k) == '+')) {
+            k++;
+        }
+        if (s.startsWith("NaN", k) || s.startsWith("Infinity", k)) {
+            return s.length() == k + (s.charAt(k) == 'N' ? 3 : 8);
+        }
+        int digits = 0;
+        while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+            k++;
+            digits++;
+        }
+        if (k < n && s.charAt(k) == '.') {
+            k++;
+            while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+                k++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (k < n && (s.charAt(k) == 'e' || s.charAt(k) == 'E')) {
+            k++;
+            if (k < n && (s.charAt(k) == '-' || s.charAt(k) == '+')) {
+                k++;
+            }
+            int exponent = 0;
+            while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+                k++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return k == n;
     }
 
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,

@@ -176,6 +176,17 @@ public final class SparseMatrixReader {
             return nnz;
         }
 
+        /** @return whether t holds only the characters of a plain decimal number (digits, sign, point, e/E) */
+        private static boolean decimalCharacters(String t) {
+            for (int k = 0; k < t.length(); k++) {
+                char c = t.charAt(k);
+                if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void entry(String s) throws TableFormatException {
             int n = split(s);
             if (n != 3) {
@@ -183,11 +194,20 @@ public final class SparseMatrixReader {
             }
             int i = index(0, rows, "row");
             int j = index(1, cols, "column");
+            String text = field(2);
             double v;
             try {
-                v = Double.parseDouble(field(2));
+                // Double.parseDouble alone also takes "4f", "3d" and hexadecimal "0x1p2"; a cheap scan keeps the
+                // common decimal case off the regular expression of Cells
+                if (decimalCharacters(text)) {
+                    v = Double.parseDouble(text);
+                } else if (Cells.isNumber(text)) {
+                    v = Cells.parse(text); // NaN, inf, Infinity: reported as not finite below
+                } else {
+                    throw new NumberFormatException(text);
+                }
             } catch (NumberFormatException e) {
-                throw error("row " + i + ", column " + j + ": value " + TableFormatException.quote(field(2))
+                throw error("row " + i + ", column " + j + ": value " + TableFormatException.quote(text)
                         + " is not a number");
             }
             if (!Double.isFinite(v)) {

@@ -142,6 +142,10 @@ public final class ImplicitFeedbackRule implements UpdateRule {
         if (!(objective instanceof EntryObjective loss)) {
             throw new IllegalArgumentException("implicit feedback needs an entry objective, got " + objective);
         }
+        if (loss.rows() != model.rows() || loss.cols() != model.cols()) { // checked before the factors are shifted
+            throw new IllegalArgumentException("objective is " + loss.rows() + "x" + loss.cols() + " but the model is "
+                    + model.rows() + "x" + model.cols());
+        }
         pattern = loss.pattern();
         double[][] w = weights(pattern);
         userWeights = w[0];

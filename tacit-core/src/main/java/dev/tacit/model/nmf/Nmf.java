@@ -82,8 +82,8 @@ public final class Nmf implements Parameterization {
      * @param k the number of components, 1 ≤ k ≤ min(n, m)
      * @param settings solver, loss, init, stopping and penalties
      * @return W, H and the run's record
-     * @throws IllegalArgumentException for negative or non-finite entries (named by row and column),
-     *     k out of range, solver {@link NmfSolver#COORDINATE_DESCENT}, {@link NmfSolver#MIN_VOLUME} or
+     * @throws IllegalArgumentException for negative or non-finite entries (named by row and column), an
+     *     all-zero X, k out of range, solver {@link NmfSolver#COORDINATE_DESCENT}, {@link NmfSolver#MIN_VOLUME} or
      *     {@link NmfSolver#MAX_VOLUME} with a loss other than Frobenius, the volume solvers with an
      *     elastic-net penalty, or
      *     Itakura–Saito with zeros in X (sklearn refuses both)
@@ -124,7 +124,7 @@ public final class Nmf implements Parameterization {
      * @param settings solver {@link NmfSolver#MULTIPLICATIVE_UPDATE}, loss FROBENIUS or KULLBACK_LEIBLER
      * @return W, H and the run's record
      * @throws IllegalArgumentException for another solver or loss, init {@link NmfInit#SPA}, negative or
-     *     non-finite stored values, or k out of range
+     *     non-finite stored values, no nonzero stored value, or k out of range
      */
     public static NmfFit fit(SparseMatrix data, int k, NmfSettings settings) {
         if (data == null || settings == null) {
@@ -148,6 +148,11 @@ public final class Nmf implements Parameterization {
     }
 
     private static NmfFit fit(NmfObjective objective, int k, NmfSettings settings) {
+        if (!(objective.dataNormSquared() > 0)) {
+            // every W, H with WH = 0 fits exactly, and rel_error = ‖X − WH‖_F/‖X‖_F would be 0/0
+            throw new IllegalArgumentException("X is all zero (" + objective.rows() + "x" + objective.cols()
+                    + "): there is nothing to factorize");
+        }
         if (settings.loss() == NmfLoss.ITAKURA_SAITO && objective.hasZeros()) {
             throw new IllegalArgumentException("the ITAKURA_SAITO loss with zeros in X may diverge (as sklearn, "
                     + "refused): add small values to X or use another loss");

@@ -89,6 +89,10 @@ class SparseMatrixReaderTest {
         assertEquals("bad.mtx: line 4: expected 3 fields 'row column value' separated by spaces, found 4",
                 error(BANNER + "2 2 2\n1 1 1\n2 2 1 1\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'abc' is not a number", error(BANNER + "2 2 1\n1 2 abc\n"));
+        // Double.parseDouble reads these as 4.0 and 2.0: they were accepted
+        assertEquals("bad.mtx: line 3: row 1, column 2: value '4f' is not a number", error(BANNER + "2 2 1\n1 2 4f\n"));
+        assertEquals("bad.mtx: line 3: row 1, column 2: value '0x1p1' is not a number",
+                error(BANNER + "2 2 1\n1 2 0x1p1\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'NaN' is not finite", error(BANNER + "2 2 1\n1 2 NaN\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'Infinity' is not finite",
                 error(BANNER + "2 2 1\n1 2 Infinity\n"));

@@ -253,4 +253,20 @@ class ImplicitFeedbackRuleTest {
                 new Adam(5e-3), 0.1, 9);
         assertThrows(IllegalArgumentException.class, () -> rule.init(shallow, new EntryLoss(p, targets)));
     }
+
+    @Test
+    void shapeMismatchIsNamedAndLeavesTheModelUntouched() {
+        // was a kernel's "OUT is 5x4, expected 4x4", which names neither the objective nor the model
+        EntryPattern p = pattern();
+        double[] targets = {1, -1, 0.5, 2, -0.5, 1, 0, 1.5};
+        FactoredProduct model = FactoredProduct.initialize(5, 3, 2, 4, 0.1, BiasTerms.NONE, 0.0,
+                new SplittableRandom(5));
+        double[] before = model.factors().get(0).toArray();
+        ImplicitFeedbackRule rule = new ImplicitFeedbackRule(new EntryGradientStep(new Adam(1e-2)), new Adam(5e-3),
+                0.1, 9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rule.init(model, new EntryLoss(p, targets)));
+        assertTrue(e.getMessage().contains("objective is 4x3 but the model is 5x3"), e.getMessage());
+        assertArrayEquals(before, model.factors().get(0).toArray(), 0.0);
+    }
 }

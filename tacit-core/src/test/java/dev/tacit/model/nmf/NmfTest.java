@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tacit.linalg.Backends;
 import dev.tacit.linalg.Matrix;
+import dev.tacit.linalg.SparseMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -201,5 +203,19 @@ class NmfTest {
         assertTrue(e.getMessage().contains("zeros"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new NmfPenalty(-1, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> NmfPenalty.of(0.1, 1.5));
+    }
+
+    @Test
+    void allZeroDataIsRefusedInsteadOfGivingANanRelativeError() {
+        // ‖X − WH‖_F/‖X‖_F was 0/0 = NaN, which metrics.json cannot hold
+        for (NmfSolver solver : new NmfSolver[] {NmfSolver.COORDINATE_DESCENT, NmfSolver.MULTIPLICATIVE_UPDATE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Nmf.fit(Matrix.zeros(6, 5), 2, NmfSettings.defaults().withSolver(solver)));
+            assertTrue(e.getMessage().contains("all zero"), e.getMessage());
+        }
+        SparseMatrix empty = SparseMatrix.pattern(Backends.get(), 6, 5, new int[] {1}, new int[] {2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Nmf.fit(empty, 2,
+                NmfSettings.defaults().withSolver(NmfSolver.MULTIPLICATIVE_UPDATE)));
+        assertTrue(e.getMessage().contains("all zero"), e.getMessage());
     }
 }

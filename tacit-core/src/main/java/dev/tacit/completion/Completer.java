@@ -1,5 +1,6 @@
 package dev.tacit.completion;
 
+import dev.tacit.data.Seeds;
 import dev.tacit.data.ratings.Fold;
 import dev.tacit.data.ratings.Ratings;
 import dev.tacit.data.ratings.Splits;
@@ -93,7 +94,8 @@ public final class Completer {
     }
 
     /**
-     * The settings of ensemble member e of a dmf or udv fit: one run ({@code ensemble = 1}) with seed s + e. Fitting
+     * The settings of ensemble member e of a dmf or udv fit: one run ({@code ensemble = 1}) with seed
+     * {@link Seeds#derive Seeds.derive(s, e)} (s itself for e = 0). Fitting
      * the E members separately and {@link #combine combining} them gives exactly {@link #fit}'s model, so that a
      * caller can run the members of several fits as independent jobs (e.g. the 5 × 3 members of MovieLens' five
      * folds on two cores, instead of whole folds, the last of which would run alone).
@@ -109,7 +111,7 @@ public final class Completer {
         if (member < 0 || member >= settings.ensemble()) {
             throw new IllegalArgumentException("member " + member + " of an ensemble of " + settings.ensemble());
         }
-        return settings.toBuilder().ensemble(1).seed(settings.seed() + member).build();
+        return settings.toBuilder().ensemble(1).seed(Seeds.derive(settings.seed(), member)).build();
     }
 
     /**
@@ -215,7 +217,8 @@ public final class Completer {
     }
 
     private static Fitted softImpute(Ratings train, CompletionSettings s, TrainingListener progress) {
-        Fold split = Splits.holdout(train, s.validationFraction(), s.seed());
+        Fold split = Splits.holdout(train, s.validationFraction(),
+                Seeds.stream(s.seed(), Seeds.Stream.OBSERVATIONS).nextLong());
         Ratings fit = split.train();
         Ratings val = split.test();
         List<SoftImputeFit> path = SoftImputePath.builder().rank(s.width()).maxSweeps(s.maxEpochs()).seed(s.seed())
@@ -234,7 +237,8 @@ public final class Completer {
     }
 
     /**
-     * DMF: member e (e = 0…E−1) holds out its own seeded validation split (seed s + e), fits the shrunk
+     * DMF: member e (e = 0…E−1) holds out its own seeded validation split (member seed
+     * {@link Seeds#derive Seeds.derive(s, e)}; split, init and batch order from its independent {@link Seeds#stream streams}), fits the shrunk
      * biases on the rest, then the product to the residuals, early-stopped on its split. The ensemble is the
      * average of the members' predictions, which is again one model: averaged μ and biases plus the stacked
      * product of {@link FactoredProduct#average}. Different splits make the members see different 1 − f of
@@ -251,8 +255,9 @@ public final class Completer {
         FitResult first = null;
         EarlyStopping firstStop = null;
         for (int member = 0; member < e; member++) {
-            long seed = s.seed() + member;
-            Fold split = Splits.holdout(train, s.validationFraction(), seed);
+            long seed = Seeds.derive(s.seed(), member);
+            Fold split = Splits.holdout(train, s.validationFraction(),
+                    Seeds.stream(seed, Seeds.Stream.OBSERVATIONS).nextLong());
             Ratings fit = split.train();
             Ratings val = split.test();
             FactoredProduct base = switch (s.biasTerms()) {
@@ -271,7 +276,7 @@ public final class Completer {
             double[] valBase = new double[val.size()];
             base.predict(valPattern, valBase);
             boolean udv = s.method() == CompletionMethod.UDV;
-            SplittableRandom rng = new SplittableRandom(seed);
+            SplittableRandom rng = Seeds.stream(seed, Seeds.Stream.INITIALIZATION);
             EntryParameterization model = udv
                     ? Udv.initialize(rows, cols, s.width(), s.radius(), s.initScale(), rng)
                     : FactoredProduct.initialize(rows, cols, s.depth(), s.width(), s.initScale(), BiasTerms.NONE, 0.0,
@@ -279,7 +284,8 @@ public final class Completer {
             EarlyStopping stop = new EarlyStopping(valPattern, val.values(), valBase, s.patience(), train.min(),
                     train.max());
             UpdateRule rule = s.batchSize() > 0
-                    ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(), seed)
+                    ? new MiniBatchEntryStep(s.optimizer().create(s.learningRate()), s.batchSize(),
+                    Seeds.stream(seed, Seeds.Stream.OTHER).nextLong())
                     : new EntryGradientStep(s.optimizer().create(s.learningRate()));
             if (!udv && s.effectiveImplicitFeedback() == ImplicitFeedback.USERS_AND_ITEMS) {
                 double std = Math.pow(s.initScale(), 1.0 / s.depth()) / Math.sqrt(s.width());

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@value #DMF_INIT_SCALE}, Adam with learning rate {@value #DMF_LEARNING_RATE} on mini-batches of
  * {@value #DMF_BATCH_SIZE}, early stopping on a seeded validation split
  * with patience {@value #DMF_PATIENCE} epochs ({@value #DMF_DEEP_PATIENCE} at depth ≥ 3, unless set), no explicit penalty on the factors, and the average of
- * {@value #DMF_ENSEMBLE} such runs (seeds s, s+1, …), each holding out its own seeded
+ * {@value #DMF_ENSEMBLE} such runs (seeds Seeds.derive(s, e): s, then hashed), each holding out its own seeded
  * {@value #DMF_VALIDATION_FRACTION} validation split. The outer factors carry two-sided implicit feedback
  * ({@link ImplicitFeedback#USERS_AND_ITEMS}, SVD++-style, Koren 2008: P = U + N·Y, Q = V + R·Z, Y and Z stepped
  * once per epoch with learning rate {@value #DMF_IMPLICIT_LEARNING_RATE}); it took the u1 RMSE from 0.9204 to
@@ -228,7 +228,7 @@ public final class CompletionSettings {
         return regularization;
     }
 
-    /** @return number of DMF runs (seeds s, s+1, …) whose predictions are averaged; 1 = a single run */
+    /** @return number of DMF runs (seeds {@code Seeds.derive(s, e)}) whose predictions are averaged; 1 = a single run */
     public int ensemble() {
         return ensemble;
     }

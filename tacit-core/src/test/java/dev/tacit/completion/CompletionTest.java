@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tacit.data.Seeds;
 import dev.tacit.data.ratings.IdMap;
 import dev.tacit.data.ratings.Ratings;
 import dev.tacit.io.ModelFormatException;
@@ -124,7 +125,7 @@ class CompletionTest {
             for (int e = 0; e < s.ensemble(); e++) {
                 CompletionSettings m = Completer.memberSettings(s, e);
                 assertEquals(1, m.ensemble());
-                assertEquals(7 + e, m.seed());
+                assertEquals(Seeds.derive(7, e), m.seed());
                 members.add(Completer.fit(d[0], m));
             }
             CompletionModel combined = Completer.combine(d[0], s, members);
@@ -133,6 +134,16 @@ class CompletionTest {
             assertEquals(s, combined.settings());
         }
         CompletionSettings s = CompletionSettings.defaults(CompletionMethod.DMF);
+        // the members of seed 0 and of seed 1 are disjoint runs (with seeds s + e they shared all but one)
+        java.util.Set<Long> seed0 = new java.util.HashSet<>();
+        java.util.Set<Long> seed1 = new java.util.HashSet<>();
+        for (int e = 0; e < s.ensemble(); e++) {
+            seed0.add(Completer.memberSettings(s.toBuilder().seed(0).build(), e).seed());
+            seed1.add(Completer.memberSettings(s.toBuilder().seed(1).build(), e).seed());
+        }
+        assertEquals(s.ensemble(), seed0.size());
+        seed0.retainAll(seed1);
+        assertTrue(seed0.isEmpty(), "shared member seeds " + seed0);
         assertThrows(IllegalArgumentException.class, () -> Completer.memberSettings(s, s.ensemble()));
         assertThrows(IllegalArgumentException.class,
                 () -> Completer.memberSettings(CompletionSettings.defaults(CompletionMethod.ALS), 0));

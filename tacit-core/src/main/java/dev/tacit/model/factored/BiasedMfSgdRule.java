@@ -1,5 +1,6 @@
 package dev.tacit.model.factored;
 
+import dev.tacit.data.Seeds;
 import dev.tacit.fit.UpdateRule;
 import dev.tacit.linalg.Matrix;
 import dev.tacit.linalg.Workers;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  *
  * (the factor steps are evaluated as p_u ← (1 − γλ)·p_u + γe·q_i, the same update with fewer
  * operations). One {@link #update} is one epoch: every rating once, in the order of a Fisher–Yates shuffle of
- * 0…m−1 drawn from {@code new SplittableRandom(seed + epoch)} (epoch = 0, 1, … counted from
+ * 0…m−1 drawn from {@code new SplittableRandom(Seeds.derive(seed, epoch + 1))} (epoch = 0, 1, … counted from
  * {@link #init}), so the order depends only on the seed and the epoch. (Surprise visits the ratings in
  * its trainset's fixed order, itself a shuffle of the input; reshuffling each epoch is the usual SGD
  * practice and keeps the result independent of the input order.) {@link VisitOrder#BY_USER} visits user by
@@ -233,7 +234,8 @@ public final class BiasedMfSgdRule implements UpdateRule {
         int[] user = data.user;
         int[] item = data.item;
         double[] y = data.targets;
-        int[] order = visitOrder == VisitOrder.SHUFFLED ? shuffledOrder(y.length, new SplittableRandom(seed + epoch))
+        int[] order = visitOrder == VisitOrder.SHUFFLED
+                ? shuffledOrder(y.length, new SplittableRandom(Seeds.derive(seed, epoch + 1L)))
                 : data.byUser;
         for (int e : order) {
             int u = user[e];

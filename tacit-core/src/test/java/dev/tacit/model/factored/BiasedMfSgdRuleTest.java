@@ -66,7 +66,8 @@ class BiasedMfSgdRuleTest {
         BiasedMfSgdRule rule = new BiasedMfSgdRule(lr, reg, seed);
         rule.init(model, loss);
         for (int epoch = 0; epoch < 2; epoch++) {
-            int[] order = BiasedMfSgdRule.shuffledOrder(RATINGS.length, new SplittableRandom(seed + epoch));
+            int[] order = BiasedMfSgdRule.shuffledOrder(RATINGS.length,
+                    new SplittableRandom(dev.tacit.data.Seeds.derive(seed, epoch + 1L)));
             for (int e : order) {
                 int u = USERS[e];
                 int i = ITEMS[e];

@@ -107,6 +107,7 @@ final class CompleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(out);
         CompletionSettings settings = settings();
         DuplicatePolicy policy = parseDuplicates(duplicates);
         if (train != null && data != null) {

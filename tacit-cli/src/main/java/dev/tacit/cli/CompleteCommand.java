@@ -122,6 +122,12 @@ final class CompleteCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<CompletionJob.FoldResult> results = CompletionJob.run(request, ProgressBar.forTerminal(System.err));
         print(results, (System.nanoTime() - start) / 1e9, spec.commandLine().getOut());
+        if (results.size() == 1 && !Double.isFinite(results.get(0).metrics().rmse())) {
+            spec.commandLine().getErr().println("tacit: the fit diverged (test rmse " + results.get(0).metrics().rmse()
+                    + "; try a smaller --lr)");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.DIVERGED;
+        }
         return ExitCodes.OK;
     }
 

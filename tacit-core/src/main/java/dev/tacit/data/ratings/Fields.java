@@ -159,8 +159,15 @@ final class Fields {
         if (t.isEmpty()) {
             throw new NumberFormatException("empty");
         }
+        if (!NUMBER.matcher(t).matches()) { // not Java's literal forms: 4d, 4f, 0x1p2
+            throw new NumberFormatException(t);
+        }
         return Double.parseDouble(t);
     }
+
+    /** A decimal number as data files write it, NaN and Infinity included (rejected later as not finite). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15};

@@ -185,6 +185,9 @@ public final class SparseMatrixReader {
             int j = index(1, cols, "column");
             double v;
             try {
+                if (!Cells.isNumber(field(2))) { // not Java's literal forms: 4d, 4f, 0x1p2
+                    throw new NumberFormatException(field(2));
+                }
                 v = Double.parseDouble(field(2));
             } catch (NumberFormatException e) {
                 throw error("row " + i + ", column " + j + ": value " + TableFormatException.quote(field(2))

@@ -89,6 +89,7 @@ class SparseMatrixReaderTest {
         assertEquals("bad.mtx: line 4: expected 3 fields 'row column value' separated by spaces, found 4",
                 error(BANNER + "2 2 2\n1 1 1\n2 2 1 1\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'abc' is not a number", error(BANNER + "2 2 1\n1 2 abc\n"));
+        assertEquals("bad.mtx: line 3: row 1, column 2: value '4d' is not a number", error(BANNER + "2 2 1\n1 2 4d\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'NaN' is not finite", error(BANNER + "2 2 1\n1 2 NaN\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'Infinity' is not finite",
                 error(BANNER + "2 2 1\n1 2 Infinity\n"));

@@ -169,6 +169,7 @@ class CompleteCommandTest {
             {"complete", "--train", train.toString(), "--test", test.toString(), "--implicit", "sideways"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "mf", "--implicit", "both"},
             {"complete", "--data", train.toString(), "--folds", "1"},
+            {"complete", "--data", train.toString(), "--test", test.toString()}, // test is not a part of data
             {"predict", "--from", tmp.toString(), "--pairs", test.toString()},
         };
         for (String[] c : cases) {

@@ -188,6 +188,19 @@ class RatingsReaderTest {
     }
 
     @Test
+    void tabFilesWithAndWithoutHeaderAreOneLayout() throws IOException {
+        // as a CSV test file may have a header its train file lacks, so may a tab-separated one
+        Path plain = file("u1.base", "1\t2\t3\t100\n");
+        Path header = file("h.tsv", "user\titem\trating\n1\t3\t4\n");
+        assertEquals(1, RatingsReader.defaults().read(header, RatingsReader.detect(plain)).size());
+        assertEquals(1, RatingsReader.defaults().read(plain, RatingsReader.detect(header)).size());
+        Path spaces = file("s.txt", "1 3 4\n");
+        assertTrue(assertThrows(RatingsFormatException.class,
+                () -> RatingsReader.defaults().read(spaces, RatingsFormat.MOVIELENS_TAB)).getMessage()
+                .contains("differs from the expected format"));
+    }
+
+    @Test
     void javaLiteralSuffixesAndHexAreNotRatings() throws IOException {
         for (String bad : new String[] {"4d", "4F", "0x1p2", "3.5f"}) {
             Path f = file("lit.data", "1\t2\t3\n1\t3\t" + bad + "\n");

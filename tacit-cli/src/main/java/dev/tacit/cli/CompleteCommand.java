@@ -107,6 +107,7 @@ final class CompleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(out);
         CompletionSettings settings = settings();
         DuplicatePolicy policy = parseDuplicates(duplicates);
         if (train != null && data != null) {
@@ -121,6 +122,12 @@ final class CompleteCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<CompletionJob.FoldResult> results = CompletionJob.run(request, ProgressBar.forTerminal(System.err));
         print(results, (System.nanoTime() - start) / 1e9, spec.commandLine().getOut());
+        if (results.size() == 1 && !Double.isFinite(results.get(0).metrics().rmse())) {
+            spec.commandLine().getErr().println("tacit: the fit diverged (test rmse " + results.get(0).metrics().rmse()
+                    + "; try a smaller --lr)");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.DIVERGED;
+        }
         return ExitCodes.OK;
     }
 

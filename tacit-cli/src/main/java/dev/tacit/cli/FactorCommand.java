@@ -98,6 +98,7 @@ final class FactorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(out);
         FactorModel m = FactorModel.parse(model);
         FactorJob.Request request = new FactorJob.Request(input, rowLabels ? RowLabels.FIRST_COLUMN : RowLabels.AUTO,
                 dropColumns == null ? List.of() : dropColumns, rank, settings(), out, m,

@@ -47,6 +47,7 @@ final class InpaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(out);
         CompletionSettings settings;
         try {
             CompletionSettings.Builder b = CompletionSettings.defaults(CompletionMethod.parse(model)).toBuilder().seed(seed);

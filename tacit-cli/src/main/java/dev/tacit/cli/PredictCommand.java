@@ -38,6 +38,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check(out);
         Path file = Files.isDirectory(from) ? from.resolve(CompletionJob.MODEL_FILE) : from;
         CompletionModel model;
         Pairs p;

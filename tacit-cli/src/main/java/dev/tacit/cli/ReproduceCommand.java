@@ -93,6 +93,7 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         Path dir = out != null ? out : Path.of("runs", id + (quick ? "-quick" : ""));
+        OutputFolder.check(dir);
         ExperimentOptions options = new ExperimentOptions(dir, quick, seeds, n, rank, observations, depths, ms,
                 initScales, learningRates, maxIterations, tolerance, logEvery, opt, radius);
         return run(e, options, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -58,7 +58,19 @@ public final class Tacit implements Runnable {
             err.flush();
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error escapes picocli's handler: one line, as for every other failure, not a JVM stack trace
+            err.println("tacit: out of memory (" + e.getMessage() + "): the input, or the sizes it declares, need more"
+                    + " than this JVM's " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; raise it with"
+                    + " TACIT_JAVA_OPTS=-Xmx..." + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** @param args command-line arguments */

@@ -61,6 +61,16 @@ class CompleteCommandTest {
     }
 
     @Test
+    void aDivergedSingleFitExitsThree() throws Exception {
+        Path out = tmp.resolve("out-diverged");
+        CliRun r = run("complete", "--train", train.toString(), "--test", test.toString(), "--model", "mf",
+                "--lr", "1e6", "--epochs", "20", "--out", out.toString());
+        assertEquals(3, r.code(), r.err() + r.out());
+        assertTrue(r.err().strip().startsWith("tacit: the fit diverged"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void implicitOptionIsRecordedInTheConfig() throws Exception {
         for (String implicit : List.of("both", "none")) {
             Path out = tmp.resolve("out-implicit-" + implicit);
@@ -159,6 +169,7 @@ class CompleteCommandTest {
             {"complete", "--train", train.toString(), "--test", test.toString(), "--implicit", "sideways"},
             {"complete", "--train", train.toString(), "--test", test.toString(), "--model", "mf", "--implicit", "both"},
             {"complete", "--data", train.toString(), "--folds", "1"},
+            {"complete", "--data", train.toString(), "--test", test.toString()}, // test is not a part of data
             {"predict", "--from", tmp.toString(), "--pairs", test.toString()},
         };
         for (String[] c : cases) {
@@ -209,6 +220,10 @@ class CompleteCommandTest {
         assertTrue(psnr > 20, "a smooth image is completed well from half its pixels: " + psnr);
         CliRun bad = run("inpaint", "--image", tmp.resolve("train.csv").toString(), "--out", tmp.resolve("x").toString());
         assertEquals(2, bad.code());
+        assertFalse(Files.exists(tmp.resolve("x")));
+        CliRun folder = run("inpaint", "--image", tmp.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, folder.code());
+        assertEquals("tacit: " + tmp + ": is a folder, not an image file", folder.err().strip());
         assertFalse(Files.exists(tmp.resolve("x")));
     }
 }

@@ -229,7 +229,7 @@ class FactorCommandTest {
     @Test
     void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
         String in = "--input";
-        assertBadInput("row 'b', column 'y' is -1.0", "factor", in, write("neg.csv", "n,x,y\na,1,2\nb,3,-1\n").toString(),
+        assertBadInput("neg.csv: line 3, column 'y': '-1' is negative: NMF needs nonnegative entries", "factor", in, write("neg.csv", "n,x,y\na,1,2\nb,3,-1\n").toString(),
                 "--rank", "1");
         assertBadInput("line 3, column 'x': 'NaN' is not a finite number", "factor", in,
                 write("nan.csv", "n,x,y\na,1,2\nb,NaN,1\n").toString(), "--rank", "1");

@@ -21,6 +21,19 @@ class TacitCliTest {
     }
 
     @Test
+    void outOfMemoryIsOneLineWithoutStackTrace() throws Exception {
+        // a sparse file declaring 2^31 - 9 rows: its row index alone needs more than the test JVM's heap
+        Path mtx = Files.writeString(tmp.resolve("huge.mtx"),
+                "%%MatrixMarket matrix coordinate real general\n2147483639 2147483639 1\n1 1 3\n");
+        Path out = tmp.resolve("out");
+        CliRun r = run("factor", "--input", mtx.toString(), "--rank", "1", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("tacit: out of memory"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void listsExperiments() {
         CliRun r = run("list");
         assertEquals(0, r.code());

@@ -218,6 +218,12 @@ public final class CompletionJob {
                 for (Path t : r.tests()) {
                     Ratings test = shared.read(t, format);
                     Fold fold = Splits.official(all, test);
+                    int missing = test.size() - (all.size() - fold.train().size());
+                    if (missing > 0) {
+                        throw new BadInputException(t + ": " + missing + " of its " + test.size()
+                                + " ratings are not in " + r.data() + " (with --data, each --test file must be a part"
+                                + " of it, as u1.test is of u.data; use --train and --test for separate files)");
+                    }
                     if (fold.train().size() < 2) {
                         throw new BadInputException(t + ": leaves fewer than 2 training ratings in " + r.data());
                     }

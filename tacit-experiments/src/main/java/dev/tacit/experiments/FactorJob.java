@@ -130,7 +130,7 @@ public final class FactorJob {
         }
         LabeledMatrix x;
         try {
-            x = LabeledMatrixReader.read(r.input(), r.rowLabels(), r.dropColumns());
+            x = LabeledMatrixReader.read(r.input(), r.rowLabels(), r.dropColumns(), true);
         } catch (TableFormatException e) {
             boolean textColumn = e.column() != null && e.getMessage().endsWith("is not a number");
             throw new BadInputException(e.getMessage() + (textColumn ? " (leave text columns out with --drop-columns)" : ""));

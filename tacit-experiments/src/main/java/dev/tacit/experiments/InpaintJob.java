@@ -166,6 +166,9 @@ public final class InpaintJob {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the image (" + e.getMessage() + ")");
         }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a folder, not an image file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": file not found");
         }

@@ -140,7 +140,8 @@ public final class RatingsReader {
                 throw new RatingsFormatException(file, 0, "no ratings: the file is empty");
             }
             RatingsFormat fmt = format != null ? format : FormatDetector.detect(first, in);
-            if (expected != null && fmt != expected) {
+            // TSV is MOVIELENS_TAB with a header row: the same layout, as a CSV file with or without a header is
+            if (expected != null && fmt != expected && !(tabs(fmt) && tabs(expected))) {
                 throw new RatingsFormatException(file, 0, "format " + fmt + " differs from the expected format "
                         + expected);
             }
@@ -154,6 +155,10 @@ public final class RatingsReader {
         IdMap u = commit(users, userIds);
         IdMap i = commit(items, itemIds);
         return rows.toRatings(u, i, file);
+    }
+
+    private static boolean tabs(RatingsFormat f) {
+        return f == RatingsFormat.MOVIELENS_TAB || f == RatingsFormat.TSV;
     }
 
     /** Appends the ids read into the copy {@code read} to the shared map (if any) and returns the map to use. */

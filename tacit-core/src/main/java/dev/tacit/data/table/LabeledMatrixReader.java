@@ -61,11 +61,26 @@ public final class LabeledMatrixReader {
      * @throws IOException when the file cannot be read
      */
     public static LabeledMatrix read(Path file, RowLabels mode, Collection<String> dropColumns) throws IOException {
+        return read(file, mode, dropColumns, false);
+    }
+
+    /**
+     * @param file the table
+     * @param mode whether the first column holds row labels
+     * @param dropColumns header names of columns to ignore (each must be in the header)
+     * @param nonnegative whether a negative value is an error (naming its line and column), as for NMF
+     * @return the matrix and its labels
+     * @throws TableFormatException for a missing or malformed file, a column to drop that is not there, or
+     *     (with {@code nonnegative}) a negative value
+     * @throws IOException when the file cannot be read
+     */
+    public static LabeledMatrix read(Path file, RowLabels mode, Collection<String> dropColumns, boolean nonnegative)
+            throws IOException {
         if (Files.isDirectory(file)) {
             throw new TableFormatException(file, 0, null, "is a folder, not a table file");
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new Parse(file, mode, new LinkedHashSet<>(dropColumns)).run(in);
+            return new Parse(file, mode, new LinkedHashSet<>(dropColumns), nonnegative).run(in);
         } catch (NoSuchFileException e) {
             throw new TableFormatException(file, 0, null, "file not found");
         } catch (CharacterCodingException e) {
@@ -78,6 +93,7 @@ public final class LabeledMatrixReader {
         private final Path file;
         private final RowLabels mode;
         private final Set<String> drop;
+        private final boolean nonnegative;
         private char delimiter;
         private int width;
         private int[] kept;
@@ -91,10 +107,11 @@ public final class LabeledMatrixReader {
         private int restSize;
         private boolean firstHasText;
 
-        Parse(Path file, RowLabels mode, Set<String> drop) {
+        Parse(Path file, RowLabels mode, Set<String> drop, boolean nonnegative) {
             this.file = file;
             this.mode = mode;
             this.drop = drop;
+            this.nonnegative = nonnegative;
         }
 
         LabeledMatrix run(BufferedReader in) throws IOException {
@@ -182,7 +199,15 @@ public final class LabeledMatrixReader {
                 throw new TableFormatException(file, lineNo, column(j), TableFormatException.quote(cell)
                         + " is not a finite number");
             }
+            if (nonnegative && v < 0) {
+                throw negative(cell, lineNo, j);
+            }
             return v;
+        }
+
+        private TableFormatException negative(String cell, long lineNo, int j) {
+            return new TableFormatException(file, lineNo, column(j), TableFormatException.quote(cell)
+                    + " is negative: NMF needs nonnegative entries");
         }
 
         private void grow() {
@@ -216,6 +241,9 @@ public final class LabeledMatrixReader {
                     if (!Double.isFinite(firstValues[i])) {
                         throw new TableFormatException(file, lines[i], column(0),
                                 TableFormatException.quote(firstCells.get(i)) + " is not a finite number");
+                    }
+                    if (nonnegative && firstValues[i] < 0) {
+                        throw negative(firstCells.get(i), lines[i], 0);
                     }
                     values[i * m] = firstValues[i];
                     System.arraycopy(rest, i * (m - 1), values, i * m + 1, m - 1);

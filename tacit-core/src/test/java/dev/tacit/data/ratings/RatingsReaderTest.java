@@ -201,6 +201,31 @@ class RatingsReaderTest {
     }
 
     @Test
+    void tabFilesWithAndWithoutHeaderAreOneLayout() throws IOException {
+        // as a CSV test file may have a header its train file lacks, so may a tab-separated one
+        Path plain = file("u1.base", "1\t2\t3\t100\n");
+        Path header = file("h.tsv", "user\titem\trating\n1\t3\t4\n");
+        assertEquals(1, RatingsReader.defaults().read(header, RatingsReader.detect(plain)).size());
+        assertEquals(1, RatingsReader.defaults().read(plain, RatingsReader.detect(header)).size());
+        Path spaces = file("s.txt", "1 3 4\n");
+        assertTrue(assertThrows(RatingsFormatException.class,
+                () -> RatingsReader.defaults().read(spaces, RatingsFormat.MOVIELENS_TAB)).getMessage()
+                .contains("differs from the expected format"));
+    }
+
+    @Test
+    void javaLiteralSuffixesAndHexAreNotRatings() throws IOException {
+        for (String bad : new String[] {"4d", "4F", "0x1p2", "3.5f"}) {
+            Path f = file("lit.data", "1\t2\t3\n1\t3\t" + bad + "\n");
+            assertError(fails(f), f, 2, "rating '" + bad + "' is not a number");
+            Path c = file("lit.csv", "u,i,r\n1,2,3\n1,3,\"" + bad + "\"\n");
+            assertError(fails(c), c, 3, "is not a number");
+        }
+        Path ok = file("ok.csv", "1,2,1e0\n1,3,.5\n2,2,+4.\n2,3,-1.25E+1\n");
+        assertEquals(4, RatingsReader.defaults().read(ok).size());
+    }
+
+    @Test
     void movieLensTabAllowsNoHeader() throws IOException {
         Path f = file("u2.base", "user\titem\trating\n1\t2\t3\n");
         RatingsReader tab = RatingsReader.defaults().withFormat(RatingsFormat.MOVIELENS_TAB);

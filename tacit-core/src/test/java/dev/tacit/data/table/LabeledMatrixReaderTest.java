@@ -156,4 +156,20 @@ class LabeledMatrixReaderTest {
         assertEquals("'a'", e.column());
         assertEquals(f, e.file());
     }
+
+    @Test
+    void negativeValueIsAnErrorWithItsLineWhenNonnegativeIsAsked() throws IOException {
+        Path labelled = file("neg.csv", "n,x,y\n\na,1,2\nb,3,-1\n");
+        assertEquals(-1.0, LabeledMatrixReader.read(labelled, RowLabels.AUTO).values().get(1, 1));
+        TableFormatException e = assertThrows(TableFormatException.class,
+                () -> LabeledMatrixReader.read(labelled, RowLabels.AUTO, List.of(), true));
+        assertEquals("neg.csv: line 4, column 'y': '-1' is negative: NMF needs nonnegative entries", e.getMessage());
+        Path numeric = file("neg1.csv", "1,2\n-3,4\n");
+        e = assertThrows(TableFormatException.class,
+                () -> LabeledMatrixReader.read(numeric, RowLabels.AUTO, List.of(), true));
+        assertEquals("neg1.csv: line 2, column 1: '-3' is negative: NMF needs nonnegative entries", e.getMessage());
+        // a negative number in a label column is a label, not a value
+        LabeledMatrix t = LabeledMatrixReader.read(file("lab.csv", "n,x\n-1,2\nb,3\n"), RowLabels.AUTO, List.of(), true);
+        assertEquals(List.of("-1", "b"), t.rowLabels());
+    }
 }

@@ -93,6 +93,7 @@ class SparseMatrixReaderTest {
         assertEquals("bad.mtx: line 3: row 1, column 2: value '4f' is not a number", error(BANNER + "2 2 1\n1 2 4f\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value '0x1p1' is not a number",
                 error(BANNER + "2 2 1\n1 2 0x1p1\n"));
+        assertEquals("bad.mtx: line 3: row 1, column 2: value '4d' is not a number", error(BANNER + "2 2 1\n1 2 4d\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'NaN' is not finite", error(BANNER + "2 2 1\n1 2 NaN\n"));
         assertEquals("bad.mtx: line 3: row 1, column 2: value 'Infinity' is not finite",
                 error(BANNER + "2 2 1\n1 2 Infinity\n"));

@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tacit reproduce <id>}: runs one registered experiment. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = "Reproduce a published result (see 'tacit list'); writes results.csv, history.csv, "
-                + "provenance.json, plots and report.html into --out.")
+        description = "Reproduce a published result (see 'tacit list'); writes results.csv, provenance.json, "
+                + "plots, report.html and (most experiments) history.csv into --out.")
 final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
@@ -28,7 +28,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "experiment id, e.g. arora2019-completion")
     String id;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<id>)")
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<id>, with --quick runs/<id>-quick)")
     Path out;
 
     @Option(names = "--quick", description = "the reduced setting (minutes instead of the full grid)")

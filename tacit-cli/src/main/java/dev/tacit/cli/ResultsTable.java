@@ -52,7 +52,8 @@ final class ResultsTable {
             }
         }
         out.println();
-        out.println("wrote " + report.out().resolve("results.csv") + ", history.csv, provenance.json, plots and "
-                + report.out().resolve("report.html"));
+        out.println("wrote " + report.out().resolve("results.csv")
+                + (java.nio.file.Files.exists(report.out().resolve("history.csv")) ? ", history.csv" : "")
+                + ", provenance.json, plots and " + report.out().resolve("report.html"));
     }
 }

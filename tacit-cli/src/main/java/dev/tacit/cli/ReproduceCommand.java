@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tacit reproduce <id>}: runs one registered experiment. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published result (see 'tacit list'); writes results.csv, provenance.json, "
-                + "plots, report.html and (most experiments) history.csv into --out.")
+                + "plots, report.html and history.csv into --out.")
 final class ReproduceCommand implements Callable<Integer> {
 
     @Spec

@@ -1,8 +1,7 @@
 /**
  * Reproductions of published results, one class per result, listed in {@link dev.tacit.experiments.ExperimentRegistry}.
- * Every run writes {@code results.csv}, {@code provenance.json}, PNG plots and a self-contained
- * {@code report.html} into its output folder, and all but {@code hou2025-completion} and
- * {@code kamber2025-sharpness} a {@code history.csv}. The jobs behind {@code tacit complete}, {@code inpaint}
+ * Every run writes {@code results.csv}, {@code history.csv}, {@code provenance.json}, PNG plots and a
+ * self-contained {@code report.html} into its output folder. The jobs behind {@code tacit complete}, {@code inpaint}
  * and {@code factor} ({@code CompletionJob}, {@code InpaintJob}, {@code FactorJob}) live here too.
  */
 package dev.tacit.experiments;

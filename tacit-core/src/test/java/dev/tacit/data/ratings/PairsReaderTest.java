@@ -51,9 +51,9 @@ class PairsReaderTest {
 
     @Test
     void extraFieldsAreIgnoredSoRatingFilesArePairs() throws IOException {
-        Pairs p = PairsReader.read(file("u1.test", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n"));
-        assertEquals(List.of("196", "186"), p.users());
-        assertEquals(List.of("242", "302"), p.items());
+        Pairs p = PairsReader.read(file("u1.test", "701\t812\t3\t900000001\n605\t913\t3\t900000002\n"));
+        assertEquals(List.of("701", "605"), p.users());
+        assertEquals(List.of("812", "913"), p.items());
         Pairs csv = PairsReader.read(file("r.csv", "userId,movieId,rating,timestamp\n1,31,2.5,1\n"));
         assertEquals(List.of("1"), csv.users());
         assertEquals(List.of("31"), csv.items());

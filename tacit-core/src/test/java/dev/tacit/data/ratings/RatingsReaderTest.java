@@ -40,12 +40,12 @@ class RatingsReaderTest {
 
     @Test
     void readsMovieLensTab() throws IOException {
-        Path f = file("u1.base", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n196\t377\t4\t1\n");
+        Path f = file("u1.base", "701\t812\t3\t900000001\n605\t913\t3\t900000002\n31\t955\t1\t900000003\n701\t955\t4\t1\n");
         assertEquals(RatingsFormat.MOVIELENS_TAB, RatingsReader.detect(f));
         Ratings r = RatingsReader.defaults().read(f);
         assertEquals(4, r.size());
-        assertEquals(List.of("196", "186", "22"), r.userIds().ids());
-        assertEquals(List.of("242", "302", "377"), r.itemIds().ids());
+        assertEquals(List.of("701", "605", "31"), r.userIds().ids());
+        assertEquals(List.of("812", "913", "955"), r.itemIds().ids());
         assertArrayEquals(new int[] {0, 1, 2, 0}, r.users());
         assertArrayEquals(new int[] {0, 1, 2, 2}, r.items());
         assertArrayEquals(new double[] {3, 3, 1, 4}, r.values());

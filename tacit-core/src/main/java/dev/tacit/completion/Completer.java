@@ -74,10 +74,24 @@ public final class Completer {
      * @param settings method and hyperparameters
      * @param progress called at every epoch (may be null)
      * @return the fitted model
+     * @throws IllegalArgumentException for fewer than 2 ratings, or an als / softimpute rank above
+     *     min(users, items) (the method's default rank is capped there instead; dmf, udv and mf widths may
+     *     exceed it: over-parameterization is their point)
      */
     public static CompletionModel fit(Ratings train, CompletionSettings settings, TrainingListener progress) {
+        String where = train.source() != null ? train.source().getFileName() + ": " : "";
         if (train.size() < 2) {
-            throw new IllegalArgumentException("need at least 2 training ratings, got " + train.size());
+            throw new IllegalArgumentException(where + "need at least 2 training ratings, got " + train.size());
+        }
+        int fullRank = Math.min(train.numUsers(), train.numItems());
+        if ((settings.method() == CompletionMethod.ALS || settings.method() == CompletionMethod.SOFTIMPUTE)
+                && settings.width() > fullRank) {
+            if (settings.width() != CompletionSettings.defaults(settings.method()).width()) {
+                throw new IllegalArgumentException(where + "rank " + settings.width() + " is larger than the matrix ("
+                        + train.numUsers() + " users x " + train.numItems() + " items): "
+                        + settings.method().cliName() + " needs a rank of at most " + fullRank);
+            }
+            settings = settings.toBuilder().width(fullRank).build(); // the default rank, capped for small data
         }
         long start = System.nanoTime();
         Fitted f = switch (settings.method()) {

@@ -301,4 +301,28 @@ class CompletionTest {
         assertEquals(Math.sqrt(0.5), m.rmse(), 1e-15);
         assertEquals(0.5, m.mae(), 1e-15);
     }
+
+    @Test
+    void anAlsOrSoftImputeRankAboveTheMatrixIsRefusedAndTheDefaultRankCapped() {
+        Ratings train = planted(3)[0];
+        int full = Math.min(train.numUsers(), train.numItems());
+        for (CompletionMethod method : List.of(CompletionMethod.ALS, CompletionMethod.SOFTIMPUTE)) {
+            CompletionSettings explicit = CompletionSettings.defaults(method).toBuilder().width(full + 1).maxEpochs(3)
+                    .build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Completer.fit(train, explicit));
+            assertTrue(e.getMessage().contains("rank " + (full + 1) + " is larger than the matrix")
+                    && e.getMessage().contains("at most " + full), e.getMessage());
+            CompletionSettings atFull = explicit.toBuilder().width(full).build();
+            assertEquals(full, Completer.fit(train, atFull).settings().width());
+        }
+        // softimpute's default rank (100) exceeds this 50 x 40 matrix: it is capped at 40, not refused
+        CompletionSettings d = CompletionSettings.defaults(CompletionMethod.SOFTIMPUTE).toBuilder().maxEpochs(3).build();
+        assertTrue(d.width() > full);
+        assertEquals(full, Completer.fit(train, d).settings().width());
+        // dmf's width is over-parameterization, not a rank: wider than the matrix is allowed
+        CompletionSettings wide = CompletionSettings.defaults(CompletionMethod.DMF).toBuilder().width(full + 10)
+                .maxEpochs(2).ensemble(1).build();
+        assertEquals(full + 10, Completer.fit(train, wide).settings().width());
+    }
 }

@@ -99,6 +99,7 @@ public final class LabeledMatrixReader {
         private int[] kept;
         private List<String> names;
         private boolean header;
+        private long headerLine;
         private final List<String> firstCells = new ArrayList<>();
         private double[] firstValues = new double[64];
         private long[] lines = new long[64];
@@ -155,6 +156,7 @@ public final class LabeledMatrixReader {
                 throw new TableFormatException(file, lineNo, null, "every column is dropped");
             }
             names = header ? Arrays.stream(kept).mapToObj(cells::get).toList() : null;
+            headerLine = lineNo;
             if (!header) {
                 row(cells, lineNo);
             }
@@ -250,12 +252,25 @@ public final class LabeledMatrixReader {
                 }
             }
             List<String> rowLabels = new ArrayList<>(rows);
+            java.util.Map<String, Long> seenRows = new java.util.HashMap<>();
             for (int i = 0; i < rows; i++) {
-                rowLabels.add(labels ? firstCells.get(i) : "r" + (i + 1));
+                String label = labels ? firstCells.get(i) : "r" + (i + 1);
+                Long before = seenRows.putIfAbsent(label, lines[i]);
+                if (before != null) { // W.csv's rows would be ambiguous
+                    throw new TableFormatException(file, lines[i], null, "row label "
+                            + TableFormatException.quote(label) + " repeats the one on line " + before);
+                }
+                rowLabels.add(label);
             }
             List<String> columnLabels = new ArrayList<>(m);
+            java.util.Set<String> seenColumns = new java.util.HashSet<>();
             for (int j = 0; j < m; j++) {
-                columnLabels.add(header ? names.get(labels ? j + 1 : j) : "c" + (j + 1));
+                String name = header ? names.get(labels ? j + 1 : j) : "c" + (j + 1);
+                if (!seenColumns.add(name)) { // H.csv's columns would be ambiguous
+                    throw new TableFormatException(file, headerLine, null, "column name "
+                            + TableFormatException.quote(name) + " appears twice in the header");
+                }
+                columnLabels.add(name);
             }
             return new LabeledMatrix(Matrix.fromRowMajor(rows, m, values), rowLabels, columnLabels, file);
         }

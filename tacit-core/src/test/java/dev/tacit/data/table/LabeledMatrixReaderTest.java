@@ -114,6 +114,16 @@ class LabeledMatrixReaderTest {
     }
 
     @Test
+    void repeatedRowLabelsOrColumnNamesAreErrors() throws IOException {
+        // W.csv and H.csv are keyed by these labels: a repeat would make them ambiguous
+        assertEquals("bad.csv: line 4: row label 'x' repeats the one on line 2",
+                error("n,a,b\nx,1,2\ny,3,4\nx,5,6\n", RowLabels.AUTO));
+        assertEquals("bad.csv: line 1: column name 'a' appears twice in the header",
+                error("n,a,a\nx,1,2\ny,3,4\n", RowLabels.AUTO));
+        assertEquals(2, read("n,a,b\nx,1,2\ny,3,4\n", RowLabels.AUTO).rows());
+    }
+
+    @Test
     void raggedRows() throws IOException {
         assertEquals("bad.csv: line 3 has 2 cells, the header has 3", error("n,a,b\nx,1,2\ny,3\n", RowLabels.AUTO));
         assertEquals("bad.csv: line 2 has 3 cells, the first row has 2", error("1,2\n3,4,5\n", RowLabels.AUTO));

@@ -63,7 +63,7 @@ final class Duplicates {
                 throw new RatingsFormatException(file, rows.lineOf(r), "user "
                         + RatingsFormatException.quote(userIds.id(rows.user(r))) + " rated item "
                         + RatingsFormatException.quote(itemIds.id(rows.item(r))) + " again (first on line "
-                        + rows.lineOf(first[k]) + "); choose a duplicate policy LAST or MEAN to accept this");
+                        + rows.lineOf(first[k]) + "); keep one with --duplicates last|mean (DuplicatePolicy.LAST or MEAN)");
             }
             sum[k] += rows.value(r);
             count[k]++;

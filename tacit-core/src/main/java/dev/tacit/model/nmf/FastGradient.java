@@ -54,9 +54,9 @@ final class FastGradient {
         double alpha = 0.05;
         for (int it = 0; it < iterations; it++) {
             System.arraycopy(x, 0, prev, 0, x.length);
-            times(y, rows, k, q, yq);
+            gradient(y, rows, k, q, c, yq);
             for (int e = 0; e < x.length; e++) {
-                x[e] = y[e] - (yq[e] - c[e]) / lipschitz;
+                x[e] = y[e] - yq[e] / lipschitz;
             }
             project(x, rows, k, constraint);
             double next = (Math.sqrt(alpha * alpha * alpha * alpha + 4 * alpha * alpha) - alpha * alpha) / 2;
@@ -88,6 +88,23 @@ final class FastGradient {
             }
         }
         return s;
+    }
+
+    /**
+     * ∇g(F) = F·Q − C (Q symmetric).
+     *
+     * @param f F (rows×k)
+     * @param rows rows of F
+     * @param k columns of F
+     * @param q Q (k×k, symmetric)
+     * @param c C (rows×k)
+     * @param out the gradient (rows×k; overwritten)
+     */
+    static void gradient(double[] f, int rows, int k, double[] q, double[] c, double[] out) {
+        times(f, rows, k, q, out);
+        for (int e = 0; e < out.length; e++) {
+            out[e] -= c[e];
+        }
     }
 
     private static void times(double[] f, int rows, int k, double[] q, double[] out) {

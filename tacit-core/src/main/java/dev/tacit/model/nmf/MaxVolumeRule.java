@@ -113,10 +113,39 @@ public final class MaxVolumeRule implements UpdateRule {
         updateW(model, o, settings.innerIterations());
     }
 
-    /** F(H) − ½‖X‖² for fixed W: ½⟨WᵀW, HHᵀ⟩ − ⟨Hᵀ, XᵀW⟩ − (λ'/2) log det(HHᵀ + δI); ht is Hᵀ (m×k). */
     private double partial(double[] ht, int m, int k, double[] wtw, double[] xtwA) {
+        return partial(ht, m, k, wtw, xtwA, volumeWeight, settings.delta());
+    }
+
+    /** F(H) − ½‖X‖² for fixed W: ½⟨WᵀW, HHᵀ⟩ − ⟨Hᵀ, XᵀW⟩ − (λ'/2) log det(HHᵀ + δI); ht is Hᵀ (m×k). */
+    static double partial(double[] ht, int m, int k, double[] wtw, double[] xtwA, double weight, double delta) {
         return FastGradient.value(ht, m, k, wtw, xtwA)
-                - 0.5 * volumeWeight * MinVolumeRule.logVolume(FactorSweeps.transpose(ht, m, k), k, m, settings.delta());
+                - 0.5 * weight * MinVolumeRule.logVolume(FactorSweeps.transpose(ht, m, k), k, m, delta);
+    }
+
+    /**
+     * ∇ of {@link #partial} in transposed form: Hᵀ·WᵀW − XᵀW − λ'·Hᵀ·(HHᵀ + δI)⁻¹.
+     *
+     * @param grad the gradient (m×k; overwritten)
+     * @throws IllegalStateException when HHᵀ + δI is numerically singular
+     */
+    static void partialGradient(double[] ht, int m, int k, double[] wtw, double[] c, double weight, double delta,
+                                double[] grad) {
+        double[][] y = SmallMatrices.inverse(MinVolumeRule.square(
+                MinVolumeRule.gramRows(FactorSweeps.transpose(ht, m, k), k, m, delta), k));
+        if (y == null) {
+            throw new IllegalStateException("HH^T + delta I is numerically singular (delta = " + delta
+                    + "): use a larger delta");
+        }
+        for (int j = 0; j < m; j++) {
+            for (int a = 0; a < k; a++) {
+                double g = -c[j * k + a];
+                for (int b = 0; b < k; b++) {
+                    g += ht[j * k + b] * (wtw[b * k + a] - weight * y[b][a]);
+                }
+                grad[j * k + a] = g;
+            }
+        }
     }
 
     private void updateH(Nmf model, NmfObjective o) {
@@ -134,22 +163,7 @@ public final class MaxVolumeRule implements UpdateRule {
         double[] grad = new double[ht.length];
         double[] trial = new double[ht.length];
         for (int it = 0; it < settings.innerIterations(); it++) {
-            // ∇ in transposed form: Hᵀ WᵀW − XᵀW − λ' Hᵀ Y, Y = (HHᵀ + δI)⁻¹
-            double[][] y = SmallMatrices.inverse(MinVolumeRule.square(
-                    MinVolumeRule.gramRows(FactorSweeps.transpose(ht, m, k), k, m, settings.delta()), k));
-            if (y == null) {
-                throw new IllegalStateException("HH^T + delta I is numerically singular (delta = " + settings.delta()
-                        + "): use a larger delta");
-            }
-            for (int j = 0; j < m; j++) {
-                for (int a = 0; a < k; a++) {
-                    double g = -c[j * k + a];
-                    for (int b = 0; b < k; b++) {
-                        g += ht[j * k + b] * (wtw[b * k + a] - volumeWeight * y[b][a]);
-                    }
-                    grad[j * k + a] = g;
-                }
-            }
+            partialGradient(ht, m, k, wtw, c, volumeWeight, settings.delta(), grad);
             boolean accepted = false;
             for (int tries = 0; tries < 50; tries++) {
                 for (int e = 0; e < ht.length; e++) {

@@ -149,25 +149,44 @@ public final class MinVolumeRule implements UpdateRule {
         int k = model.components();
         int m = model.cols();
         double[] h = model.h().toArray();
-        double[] q = gram(model.w().toArray(), model.rows(), k);
-        if (volumeWeight > 0) {
-            double[][] y = SmallMatrices.inverse(square(gramRows(h, k, m, settings.delta()), k));
-            if (y == null) {
-                throw new IllegalStateException("HH^T + delta I is numerically singular (delta = " + settings.delta()
-                        + "): use a larger delta");
-            }
-            for (int a = 0; a < k; a++) {
-                for (int b = 0; b < k; b++) {
-                    q[a * k + b] += volumeWeight * y[a][b];
-                }
-            }
-        }
+        double[] q = majorizer(model.w().toArray(), model.rows(), h, k, m, volumeWeight, settings.delta());
         Matrix.multiply(Transpose.NO, o.dataTransposed(), Transpose.NO, model.w(), xtw);
         double[] ht = FactorSweeps.transpose(h, k, m);
         FastGradient.minimize(ht, m, k, q, xtw.toArray(), FastGradient.RowConstraint.NONNEGATIVE,
                 settings.innerIterations());
         FactorSweeps.store(FactorSweeps.transpose(ht, m, k), model.h());
         model.invalidate();
+    }
+
+    /**
+     * The quadratic term of the H-step's majorizer at H_t: Q = WᵀW + λ'·(H_tH_tᵀ + δI)⁻¹, so that
+     * ½‖X − WH‖² + (λ'/2)·log det(HHᵀ + δI) ≤ ½⟨Hᵀ, HᵀQ⟩ − ⟨Hᵀ, XᵀW⟩ + const, with equality and equal gradients
+     * at H = H_t.
+     *
+     * @param w W (n×k, row-major)
+     * @param n rows of W
+     * @param h H_t (k×m, row-major)
+     * @param k components
+     * @param m columns of H
+     * @param weight λ' ≥ 0
+     * @param delta δ &gt; 0
+     * @return Q (k×k, row-major)
+     */
+    static double[] majorizer(double[] w, int n, double[] h, int k, int m, double weight, double delta) {
+        double[] q = gram(w, n, k);
+        if (weight > 0) {
+            double[][] y = SmallMatrices.inverse(square(gramRows(h, k, m, delta), k));
+            if (y == null) {
+                throw new IllegalStateException("HH^T + delta I is numerically singular (delta = " + delta
+                        + "): use a larger delta");
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    q[a * k + b] += weight * y[a][b];
+                }
+            }
+        }
+        return q;
     }
 
     private void updateW(Nmf model, NmfObjective o, int steps) {

@@ -33,6 +33,11 @@ public final class NetworkTrainer {
      * @param diverged whether a loss became non-finite (training stopped there)
      */
     public record Result(double[] epochLosses, boolean diverged) {
+
+        /** @return the epoch (1-based) in which a mini-batch loss became non-finite, or 0 when none did */
+        public int divergedEpoch() {
+            return diverged ? epochLosses.length + 1 : 0;
+        }
     }
 
     private final TrainingSettings settings;

@@ -91,6 +91,24 @@ class TruncationAndTrainingTest {
     }
 
     @Test
+    void aDivergingRunStopsInTheEpochItsLossBecameNonFinite() {
+        Matrix[] d = blobs(80);
+        SplittableRandom rng = new SplittableRandom(2);
+        Network net = new Network(List.of(DenseLayer.he(4, 8, rng), DenseLayer.he(8, 2, rng)), Activation.RELU);
+        int[] calls = {0};
+        NetworkTrainer.Result r = new NetworkTrainer(new TrainingSettings(1e150, 30, 16, 1)).fit(net, d[0], d[1],
+                NetworkLoss.SQUARED, (e, loss, n) -> calls[0]++);
+        assertTrue(r.diverged());
+        assertTrue(r.epochLosses().length < 30, "stopped early");
+        assertEquals(calls[0], r.epochLosses().length, "every finished epoch was reported");
+        assertEquals(r.epochLosses().length + 1, r.divergedEpoch());
+        for (double l : r.epochLosses()) {
+            assertTrue(Double.isFinite(l));
+        }
+        assertEquals(0, new NetworkTrainer.Result(new double[] {1.0}, false).divergedEpoch());
+    }
+
+    @Test
     void bothArchitecturesLearnSeparableBlobs() {
         Matrix[] d = blobs(80);
         SplittableRandom rng = new SplittableRandom(4);

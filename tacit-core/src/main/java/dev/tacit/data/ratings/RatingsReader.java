@@ -221,6 +221,14 @@ public final class RatingsReader {
     private static void readMatrixMarket(TextLines in, String banner, IdMap users, IdMap items, RowBuffer rows)
             throws IOException {
         MatrixMarketParser.Header h = MatrixMarketParser.header(banner, in, true);
+        long idBytes = ((long) h.rows() + h.cols()) * BYTES_PER_ID;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (idBytes > heap / 2) { // every declared row and column gets an id: fail now, not after minutes of GC
+            throw new RatingsFormatException(in.file(), h.sizeLine(), String.format(java.util.Locale.ROOT,
+                    "the size line declares %d rows and %d columns, whose ids alone need about %.1f GB, more than "
+                            + "half the %.1f GB heap (check the size line, or raise -Xmx through TACIT_JAVA_OPTS)",
+                    h.rows(), h.cols(), idBytes / 1e9, heap / 1e9));
+        }
         int[] rowIndex = numbered(h.rows(), users);
         int[] colIndex = numbered(h.cols(), items);
         MatrixMarketParser.entries(h, in, (r, c, v) -> rows.add(rowIndex[r], colIndex[c], v, in.line()));
@@ -228,6 +236,9 @@ public final class RatingsReader {
             throw new RatingsFormatException(in.file(), h.sizeLine(), "no ratings: the size line declares 0 entries");
         }
     }
+
+    /** Heap per row or column id of a Matrix Market file (a short String, its map entry and index), roughly. */
+    static final long BYTES_PER_ID = 100;
 
     /** @return the indices in {@code ids} of the ids "1".."n", added in that order where absent */
     static int[] numbered(int n, IdMap ids) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -320,6 +321,15 @@ class RatingsReaderTest {
     }
 
     // ---------------------------------------------------------------- Matrix Market
+
+    @Test
+    void aSizeLineWhoseIdsCannotFitTheHeapFailsAtOnce() throws IOException {
+        // one id per declared row and column: 2·10⁹ of them would grind through GC for minutes and then run out
+        long rows = Runtime.getRuntime().maxMemory() / RatingsReader.BYTES_PER_ID;
+        Assumptions.assumeTrue(rows < Integer.MAX_VALUE - 8, "heap too large for this check");
+        Path f = file("big.mtx", "%%MatrixMarket matrix coordinate real general\n" + rows + " 5 1\n1 1 4\n");
+        assertError(fails(f), f, 2, "ids alone need about");
+    }
 
     @Test
     void readsMatrixMarket() throws IOException {

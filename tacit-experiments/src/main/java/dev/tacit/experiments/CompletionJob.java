@@ -77,9 +77,11 @@ public final class CompletionJob {
      * @param seconds training plus prediction
      * @param epochs epochs run
      * @param bestEpoch epoch kept
+     * @param width the width / rank the fold's model was fitted with (the requested one, or an als / softimpute
+     *     default rank capped at min(users, items))
      */
     public record FoldResult(String name, Metrics metrics, int nTrain, int coldUsers, int coldItems, double seconds,
-                             long epochs, long bestEpoch) {
+                             long epochs, long bestEpoch, int width) {
     }
 
     private CompletionJob() {
@@ -176,7 +178,7 @@ public final class CompletionJob {
         Metrics m = Metrics.of(pred, fold.test().values());
         FoldResult result = new FoldResult(name, m, fold.train().size(), ColdStart.coldUsers(fold.train(), fold.test()),
                 ColdStart.coldItems(fold.train(), fold.test()), seconds, model.summary().epochs(),
-                model.summary().bestEpoch());
+                model.summary().bestEpoch(), model.settings().width());
         return new Outcome(result, model, pred);
     }
 
@@ -263,7 +265,7 @@ public final class CompletionJob {
     static String metricsJson(Request r, List<FoldResult> results, double wallSeconds) {
         Map<String, Object> root = new LinkedHashMap<>();
         if (results.size() == 1) {
-            root.putAll(foldMap(results.get(0)));
+            root.putAll(foldMap(results.get(0), r.settings().width()));
         } else {
             double[] rmse = results.stream().mapToDouble(f -> f.metrics().rmse()).toArray();
             double[] mae = results.stream().mapToDouble(f -> f.metrics().mae()).toArray();
@@ -274,7 +276,7 @@ public final class CompletionJob {
             root.put("seconds", wallSeconds); // all folds, run two at a time; each fold's own time is in folds[]
             List<Object> folds = new ArrayList<>();
             for (FoldResult f : results) {
-                folds.add(foldMap(f));
+                folds.add(foldMap(f, r.settings().width()));
             }
             root.put("folds", folds);
         }
@@ -297,7 +299,7 @@ public final class CompletionJob {
         return Provenance.Json.write(root);
     }
 
-    private static Map<String, Object> foldMap(FoldResult f) {
+    private static Map<String, Object> foldMap(FoldResult f, int requestedWidth) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", f.name());
         m.put("rmse", f.metrics().rmse());
@@ -309,6 +311,9 @@ public final class CompletionJob {
         m.put("seconds", f.seconds());
         m.put("epochs", f.epochs());
         m.put("best_epoch", f.bestEpoch());
+        if (f.width() != requestedWidth) {
+            m.put("rank", f.width()); // the default rank, capped at min(users, items) of this fold's training data
+        }
         return m;
     }
 
